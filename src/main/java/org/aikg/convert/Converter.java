@@ -1,0 +1,177 @@
+package org.aikg.convert;
+
+import static org.aikg.vocab.Vocab.*;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.aikg.AikgException;
+import org.aikg.UsageException;
+import org.aikg.source.DatasetInfo;
+import org.aikg.source.FactSheet;
+import org.aikg.source.FactSheet.Text;
+import org.aikg.source.SourceSet;
+import org.aikg.vocab.AIKG;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * Converts fact sheets to RDF: one named graph per source (its facts, and the passages of text
+ * they came from), plus the dataset's own description. Sources are read and converted one at a
+ * time; each graph comes out sorted, so the same input always gives the same bytes.
+ *
+ * <pre>{@code
+ * Converter c = Converter.of(Sources.scan(List.of(Path.of("data"))));
+ * c.write(Path.of("out.ttl"), RdfFormat.TTL);          // the union, atomically replaced
+ * c.forEachGraph((graph, triples) -> ...);             // or stream the graphs yourself
+ * }</pre>
+ */
+public final class Converter {
+    /** Receives each converted graph: its name and its triples, sorted and without repeats. */
+    @FunctionalInterface
+    public interface GraphSink {
+        void graph(Node name, List<Triple> triples);
+    }
+
+    /** What a run did. */
+    public record Stats(int sources, long triples, long millis) {}
+
+    private final SourceSet sources;
+    private final Iris iris;
+
+    private Converter(SourceSet sources) {
+        this.sources = sources;
+        this.iris = new Iris(sources.dataset().base());
+    }
+
+    public static Converter of(SourceSet sources) {
+        return new Converter(sources);
+    }
+
+    public Iris iris() {
+        return iris;
+    }
+
+    /**
+     * Converts each source in turn and hands its graph to {@code sink}, then the dataset's graph.
+     * Throws {@link org.aikg.DataException} at the first bad sheet.
+     */
+    public Stats forEachGraph(GraphSink sink) {
+        long start = System.nanoTime();
+        List<Node> articles = new ArrayList<>();
+        long count = 0;
+        for (Path p : sources.sheets()) {
+            FactSheet sheet = sources.read(p);
+            TreeSet<Triple> triples = new TreeSet<>(TripleOrder.INSTANCE);
+            new SheetTriples(sheet, iris, triples).emit();
+            articles.add(iris.article(sheet.article().id()));
+            count += triples.size();
+            sink.graph(iris.graph(sheet.article().id()), List.copyOf(triples));
+        }
+        TreeSet<Triple> meta = new TreeSet<>(TripleOrder.INSTANCE);
+        describeDataset(articles, meta);
+        count += meta.size();
+        sink.graph(iris.metadataGraph(), List.copyOf(meta));
+        return new Stats(sources.sheets().size(), count, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Writes the whole conversion to {@code out}; {@code out} is replaced only when all went well. */
+    public Stats write(Path out, RdfFormat format) {
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) throw new UsageException("the folder of the output does not exist: " + out);
+        Path tmp = dir.resolve("." + out.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
+        try {
+            Stats stats;
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+                stats = write(os, format);
+            }
+            try {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return stats;
+        } catch (IOException e) {
+            throw new AikgException("cannot write " + out + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the temporary file is hidden and named as such; nothing else to do
+            }
+        }
+    }
+
+    /** Writes the whole conversion to a stream (not closed). */
+    public Stats write(OutputStream out, RdfFormat format) {
+        Map<String, String> prefixes = iris.prefixes();
+        switch (format) {
+            case TRIG, NQ -> {
+                StreamRDF w = StreamRDFWriter.getWriterStream(out, format == RdfFormat.TRIG ? RDFFormat.TRIG_BLOCKS : RDFFormat.NQUADS);
+                w.start();
+                if (format == RdfFormat.TRIG) prefixes.forEach(w::prefix);
+                Stats s = forEachGraph((g, triples) -> triples.forEach(t -> w.quad(org.apache.jena.sparql.core.Quad.create(g, t))));
+                w.finish();
+                return s;
+            }
+            case TTL, NT -> {
+                TreeSet<Triple> union = new TreeSet<>(TripleOrder.INSTANCE);
+                Stats s = forEachGraph((g, triples) -> union.addAll(triples));
+                StreamRDF w = StreamRDFWriter.getWriterStream(out, format == RdfFormat.TTL ? RDFFormat.TURTLE_BLOCKS : RDFFormat.NTRIPLES);
+                w.start();
+                if (format == RdfFormat.TTL) prefixes.forEach(w::prefix);
+                union.forEach(w::triple);
+                w.finish();
+                return new Stats(s.sources(), union.size(), s.millis());
+            }
+            default -> {
+                TreeSet<Triple> union = new TreeSet<>(TripleOrder.INSTANCE);
+                Stats s = forEachGraph((g, triples) -> union.addAll(triples));
+                Graph graph = GraphFactory.createGraphMem();
+                union.forEach(graph::add);
+                prefixes.forEach(graph.getPrefixMapping()::setNsPrefix);
+                RDFWriter.source(graph).format(format == RdfFormat.JSONLD ? RDFFormat.JSONLD : RDFFormat.RDFXML_PLAIN).output(out);
+                return new Stats(s.sources(), union.size(), s.millis());
+            }
+        }
+    }
+
+    private void describeDataset(List<Node> articles, TreeSet<Triple> out) {
+        DatasetInfo d = sources.dataset();
+        Node ds = iris.dataset();
+        Node publisher = iris.thing("org", d.publisherId());
+        out.add(Triple.create(ds, RDF_type, DCAT_Dataset));
+        out.add(Triple.create(ds, RDF_type, VOID_Dataset));
+        d.title().forEach(t -> out.add(Triple.create(ds, DCT_title, lang(t))));
+        d.description().forEach(t -> out.add(Triple.create(ds, DCT_description, lang(t))));
+        out.add(Triple.create(ds, DCT_license, NodeFactory.createURI(d.license())));
+        out.add(Triple.create(ds, DCT_publisher, publisher));
+        out.add(Triple.create(ds, VOID_uriSpace, NodeFactory.createLiteralString(iris.base() + "id/")));
+        for (String vocab : List.of(SCHEMA, OA, PROV, SKOS, UNIT, AIKG.NS)) {
+            out.add(Triple.create(ds, VOID_vocabulary, NodeFactory.createURI(vocab)));
+        }
+        articles.forEach(a -> out.add(Triple.create(ds, DCT_source, a)));
+        out.add(Triple.create(publisher, RDF_type, NodeFactory.createURI(SCHEMA + "Organization")));
+        d.publisherName().forEach(t -> out.add(Triple.create(publisher, SCHEMA_name, lang(t))));
+    }
+
+    private static Node lang(Text t) {
+        return NodeFactory.createLiteralLang(t.value(), t.lang());
+    }
+}

@@ -1,0 +1,192 @@
+package org.aikg.source;
+
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aikg.DataException;
+import org.aikg.DataException.Location;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A YAML node that knows where it stands in its file, so that every complaint about a value can
+ * name its line and column. Values are read as the text the author wrote (no YAML type guessing:
+ * {@code 2023} stays "2023", {@code no} stays "no").
+ */
+final class YamlNode {
+    private final Path file;
+    private final Node node;
+    private final String name;
+
+    private YamlNode(Path file, Node node, String name) {
+        this.file = file;
+        this.node = node;
+        this.name = name;
+    }
+
+    /** Reads a whole YAML file, strictly UTF-8, as one document. */
+    static YamlNode parse(Path file) {
+        String text = readUtf8(file);
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        Node root;
+        try {
+            root = new Yaml(options).compose(new java.io.StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new DataException(at(file, m), "malformed YAML: " + oneLine(problem));
+        } catch (YAMLException e) {
+            throw new DataException(Location.of(file), "malformed YAML: " + oneLine(e.getMessage()));
+        }
+        if (root == null) {
+            throw new DataException(Location.of(file, 1, 1), "the file is empty (expected a YAML mapping)");
+        }
+        return new YamlNode(file, root, "the document");
+    }
+
+    /** Reads a file as UTF-8, refusing anything that is not (no silent replacement characters). */
+    static String readUtf8(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DataException(Location.of(file), "file not found");
+        } catch (IOException e) {
+            throw new DataException(Location.of(file), "cannot read the file: " + e.getMessage());
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) result = decoder.flush(out);
+        if (result.isError()) {
+            int bad = in.position();
+            int line = 1;
+            int col = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    col = 1;
+                } else if ((bytes[i] & 0xC0) != 0x80) {
+                    col++;
+                }
+            }
+            throw new DataException(Location.of(file, line, col), "the file is not UTF-8 (invalid byte 0x"
+                    + String.format("%02X", bytes[bad] & 0xFF) + " at byte offset " + bad + ")");
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    Path file() {
+        return file;
+    }
+
+    Location at() {
+        return at(file, node.getStartMark());
+    }
+
+    DataException error(String message) {
+        return new DataException(at(), message);
+    }
+
+    private static Location at(Path file, Mark mark) {
+        return mark == null ? Location.of(file) : Location.of(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    boolean isNull() {
+        return node instanceof ScalarNode s && (s.getTag().equals(Tag.NULL) || s.getValue().isEmpty()) && !s.getScalarStyle().toString().contains("QUOTED");
+    }
+
+    /** The text of a scalar value. */
+    String text() {
+        if (node instanceof ScalarNode s) {
+            if (isNull()) throw error(name + " has no value");
+            return s.getValue();
+        }
+        throw error(name + " must be a single value, not " + kind());
+    }
+
+    /** The entries of a mapping, checking that every key is one of {@code allowed}. */
+    Map<String, YamlNode> mapping(Set<String> allowed) {
+        if (!(node instanceof MappingNode m)) {
+            throw error(name + " must be a mapping of keys to values, not " + kind());
+        }
+        Map<String, YamlNode> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            Node k = t.getKeyNode();
+            YamlNode key = new YamlNode(file, k, "a key");
+            String kt = key.text();
+            if (!allowed.contains(kt)) {
+                throw key.error("unknown key \"" + kt + "\" in " + name + " (expected one of " + String.join(", ", allowed) + ")");
+            }
+            if (out.containsKey(kt)) {
+                throw key.error("duplicate key \"" + kt + "\" in " + name + " (first at line " + out.get(kt).at().line() + ")");
+            }
+            out.put(kt, new YamlNode(file, t.getValueNode(), "\"" + kt + "\""));
+        }
+        return out;
+    }
+
+    /** The items of a list; a single value counts as a list of one. */
+    List<YamlNode> list() {
+        List<YamlNode> out = new ArrayList<>();
+        if (node instanceof SequenceNode s) {
+            int i = 1;
+            for (Node item : s.getValue()) out.add(new YamlNode(file, item, "item " + i++ + " of " + name));
+        } else if (!isNull()) {
+            out.add(this);
+        }
+        return out;
+    }
+
+    /** The items of a list that must be a list (of mappings, typically). */
+    List<YamlNode> sequence() {
+        if (node instanceof SequenceNode) return list();
+        if (isNull()) return List.of();
+        throw error(name + " must be a list, not " + kind());
+    }
+
+    String name() {
+        return name;
+    }
+
+    YamlNode named(String newName) {
+        return new YamlNode(file, node, newName);
+    }
+
+    private String kind() {
+        if (node instanceof MappingNode) return "a mapping";
+        if (node instanceof SequenceNode) return "a list";
+        return "the value \"" + ((ScalarNode) node).getValue() + "\"";
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,80 @@
+package org.aikg.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.aikg.DataException;
+import org.aikg.convert.Converter;
+import org.aikg.convert.RdfFormat;
+import org.aikg.source.Sources;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * Opens the published graph in memory: from fact sheets (converted on the way in) or from an RDF
+ * file aikg wrote. Each source's graph stays a named graph; the default graph is their union, so
+ * that queries need no {@code GRAPH} clause.
+ *
+ * <pre>{@code
+ * DatasetGraph dsg = Datasets.open(List.of(Path.of("data")));
+ * }</pre>
+ */
+public final class Datasets {
+    private static final Set<String> RDF_EXTENSIONS = Set.of("ttl", "nt", "jsonld", "rdf", "trig", "nq", "owl");
+
+    private Datasets() {}
+
+    /** True when {@code inputs} is one RDF file rather than fact sheets. */
+    public static boolean isRdfFile(List<Path> inputs) {
+        if (inputs.size() != 1 || Files.isDirectory(inputs.get(0))) return false;
+        String name = inputs.get(0).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && RDF_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Opens fact sheets or an RDF file as an in-memory dataset. */
+    public static DatasetGraph open(List<Path> inputs) {
+        return isRdfFile(inputs) ? parse(inputs.get(0)) : convert(inputs);
+    }
+
+    /** Converts fact sheets into an in-memory dataset. */
+    public static DatasetGraph convert(List<Path> inputs) {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Graph union = dsg.getDefaultGraph();
+        Converter.of(Sources.scan(inputs)).forEachGraph((name, triples) -> {
+            for (var t : triples) {
+                dsg.add(Quad.create(name, t));
+                union.add(t);
+            }
+        });
+        return dsg;
+    }
+
+    /** Parses an RDF file; a triples-only file becomes the default graph. */
+    public static DatasetGraph parse(Path file) {
+        if (!Files.isRegularFile(file)) throw new org.aikg.UsageException("no such file: " + file);
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        try {
+            RDFDataMgr.read(dsg, file.toString(), RdfFormat.fromFileName(file).lang());
+        } catch (RiotException e) {
+            throw new DataException(file + ": not valid " + RdfFormat.fromFileName(file).lang().getLabel() + ": " + e.getMessage());
+        }
+        if (RdfFormat.fromFileName(file).keepsGraphs()) {
+            Graph union = dsg.getDefaultGraph();
+            dsg.find(Node_ANY(), Node_ANY(), Node_ANY(), Node_ANY()).forEachRemaining(q -> {
+                if (!q.isDefaultGraph()) union.add(q.asTriple());
+            });
+        }
+        return dsg;
+    }
+
+    private static org.apache.jena.graph.Node Node_ANY() {
+        return org.apache.jena.graph.Node.ANY;
+    }
+}

@@ -1,0 +1,161 @@
+package org.aikg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.aikg.TestCli;
+import org.aikg.TestCli.Run;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void convertWritesTurtleThatParsesBackToTheUnionOfTheGraphs() {
+        Path out = tmp.resolve("out.ttl");
+        Run run = TestCli.run("convert", "data", "-o", out.toString());
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.err().startsWith("converted 1 source, "), run::toString);
+        Graph g = RDFDataMgr.loadGraph(out.toString());
+        DatasetGraph golden = RDFDataMgr.loadDatasetGraph("src/test/resources/golden/article/expected.trig");
+        assertTrue(IsoMatcher.isomorphic(golden.getUnionGraph(), g));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ttl", "nt", "jsonld", "rdf", "trig", "nq"})
+    void convertIsByteIdenticalWhenRunAgainAndEveryFormatReadsBackToTheSameGraph(String ext) throws IOException {
+        Path a = tmp.resolve("a." + ext);
+        Path b = tmp.resolve("b." + ext);
+        assertEquals(0, TestCli.run("convert", "data", "-o", a.toString()).code());
+        assertEquals(0, TestCli.run("convert", "data", "-o", b.toString()).code());
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), ext + " output differs between two runs");
+
+        DatasetGraph golden = RDFDataMgr.loadDatasetGraph("src/test/resources/golden/article/expected.trig");
+        DatasetGraph read = RDFDataMgr.loadDatasetGraph(a.toString());
+        Graph readUnion = ext.equals("trig") || ext.equals("nq") ? read.getUnionGraph() : read.getDefaultGraph();
+        assertTrue(IsoMatcher.isomorphic(golden.getUnionGraph(), readUnion), ext + " does not read back to the converted graph");
+        if (ext.equals("trig") || ext.equals("nq")) {
+            assertTrue(IsoMatcher.isomorphic(golden, read), ext + " does not keep the graphs apart");
+        }
+    }
+
+    @Test
+    void convertToStandardOutputTakesTheFormatOption() {
+        Run run = TestCli.run("convert", "data", "-o", "-", "--format", "nq");
+        assertEquals(0, run.code(), run::toString);
+        DatasetGraph dsg = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        RDFParser.source(new ByteArrayInputStream(run.outBytes())).lang(Lang.NQUADS).parse(dsg);
+        DatasetGraph golden = RDFDataMgr.loadDatasetGraph("src/test/resources/golden/article/expected.trig");
+        assertTrue(IsoMatcher.isomorphic(golden, dsg));
+    }
+
+    @Test
+    void unknownOutputExtensionIsACommandLineError() {
+        Path out = tmp.resolve("out.xyz");
+        Run run = TestCli.run("convert", "data", "-o", out.toString());
+        assertEquals(2, run.code(), run::toString);
+        assertTrue(run.err().contains("cannot tell the format of"), run::toString);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void missingInputFolderIsACommandLineError() {
+        Run run = TestCli.run("convert", tmp.resolve("nowhere").toString(), "-o", tmp.resolve("o.ttl").toString());
+        assertEquals(2, run.code(), run::toString);
+        assertTrue(run.err().contains("no such file or folder"), run::toString);
+    }
+
+    @Test
+    void unknownOptionIsACommandLineError() {
+        Run run = TestCli.run("convert", "data", "-o", tmp.resolve("x.ttl").toString(), "--frobnicate");
+        assertEquals(2, run.code(), run::toString);
+        assertTrue(run.err().contains("Unknown option: '--frobnicate'"), run::toString);
+    }
+
+    @ParameterizedTest(name = "{0} --help")
+    @ValueSource(strings = {"convert", "validate", "query"})
+    void everyCommandExplainsItselfWithHelp(String command) {
+        Run run = TestCli.run(command, "--help");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("Usage: aikg " + command), run::toString);
+        assertTrue(run.out().contains("Examples:"), run::toString);
+    }
+
+    @Test
+    void topLevelHelpListsTheCommandsAndTheExitCodes() {
+        Run run = TestCli.run("--help");
+        assertEquals(0, run.code(), run::toString);
+        for (String c : List.of("convert", "validate", "query", "Exit codes: 0 done, 1 the data is bad, 2 the command line is bad")) {
+            assertTrue(run.out().contains(c), run::toString);
+        }
+    }
+
+    @Test
+    void versionNamesAikgAndJena() {
+        Run run = TestCli.run("--version");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().startsWith("aikg "), run::toString);
+        assertTrue(run.out().contains("Apache Jena 5.6.0"), run::toString);
+    }
+
+    static Stream<String> badCases() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("src/test/resources/bad"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    /**
+     * Each folder under {@code bad/} is a sheet with one fault; {@code expected.txt} holds the one
+     * line the command must print (paths relative to the folder). An existing output stays as it
+     * was, and no other file is left behind.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCases")
+    void badInputGetsOneLineWithItsPlaceExitOneAndLeavesNoOutput(String name) throws IOException {
+        Path dir = Path.of("src/test/resources/bad", name).toAbsolutePath();
+        String expected = Files.readString(dir.resolve("expected.txt"), StandardCharsets.UTF_8).strip();
+
+        Path fresh = tmp.resolve("fresh.ttl");
+        Run run = TestCli.run("convert", dir.toString(), "-o", fresh.toString());
+        assertEquals(1, run.code(), run::toString);
+        assertEquals("aikg: " + expected, run.err().strip().replace(dir + "/", ""), run::toString);
+        assertFalse(Files.exists(fresh), "an output was created");
+
+        Path existing = tmp.resolve("existing.nt");
+        Files.writeString(existing, "# the previous output\n");
+        assertEquals(1, TestCli.run("convert", dir.toString(), "-o", existing.toString()).code());
+        assertEquals("# the previous output\n", Files.readString(existing), "the previous output was changed");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(existing), left.toList(), "files were left behind");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCases")
+    void validateRefusesTheSameBadInput(String name) {
+        Path dir = Path.of("src/test/resources/bad", name).toAbsolutePath();
+        Run run = TestCli.run("validate", dir.toString());
+        assertEquals(1, run.code(), run::toString);
+        assertEquals("", run.out(), run::toString);
+    }
+}
