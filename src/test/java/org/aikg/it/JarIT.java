@@ -1,0 +1,78 @@
+package org.aikg.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, run as a user runs it: a separate JVM, {@code java -jar target/aikg.jar}. */
+class JarIT {
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {}
+
+    static Result aikg(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/aikg.jar"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the jar did not finish");
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theJarConvertsTheArticleToTheSameGraphEveryTime() throws Exception {
+        Path a = tmp.resolve("a.ttl");
+        Path b = tmp.resolve("b.ttl");
+        Result r = aikg("convert", "data", "-o", a.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0, aikg("convert", "data", "-o", b.toString()).code());
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        var golden = RDFDataMgr.loadDatasetGraph("src/test/resources/golden/article/expected.trig").getUnionGraph();
+        assertTrue(IsoMatcher.isomorphic(golden, RDFDataMgr.loadGraph(a.toString())));
+    }
+
+    @Test
+    void theJarValidatesTheArticleAndRegistersEveryResultFormat() throws Exception {
+        Result v = aikg("validate", "data");
+        assertEquals(0, v.code(), v.err());
+        for (String format : List.of("json", "csv", "tsv", "table")) {
+            Result q = aikg("query", "statistics", "data", "--format", format);
+            assertEquals(0, q.code(), format + ": " + q.err());
+            assertTrue(q.out().contains("578400000000"), format + ": " + q.out());
+        }
+    }
+
+    @Test
+    void theJarRefusesABadSheetWithItsLineAndWritesNothing() throws Exception {
+        Path out = tmp.resolve("out.ttl");
+        Path dir = Path.of("src/test/resources/bad/quote-not-in-text").toAbsolutePath();
+        Result r = aikg("convert", dir.toString(), "-o", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("aikg: " + dir.resolve("sheet.yaml") + ":30:15: the evidence quote"), r.err());
+        assertFalse(Files.exists(out));
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void theJarPrintsItsVersion() throws Exception {
+        Result r = aikg("--version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("aikg 0."), r.out());
+    }
+}
