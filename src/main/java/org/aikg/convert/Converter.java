@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.aikg.AikgException;
 import org.aikg.UsageException;
@@ -21,15 +20,9 @@ import org.aikg.source.FactSheet;
 import org.aikg.source.FactSheet.Text;
 import org.aikg.source.SourceSet;
 import org.aikg.vocab.AIKG;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * Converts fact sheets to RDF: one named graph per source (its facts, and the passages of text
@@ -120,36 +113,9 @@ public final class Converter {
 
     /** Writes the whole conversion to a stream (not closed). */
     public Stats write(OutputStream out, RdfFormat format) {
-        Map<String, String> prefixes = iris.prefixes();
-        switch (format) {
-            case TRIG, NQ -> {
-                StreamRDF w = StreamRDFWriter.getWriterStream(out, format == RdfFormat.TRIG ? RDFFormat.TRIG_BLOCKS : RDFFormat.NQUADS);
-                w.start();
-                if (format == RdfFormat.TRIG) prefixes.forEach(w::prefix);
-                Stats s = forEachGraph((g, triples) -> triples.forEach(t -> w.quad(org.apache.jena.sparql.core.Quad.create(g, t))));
-                w.finish();
-                return s;
-            }
-            case TTL, NT -> {
-                TreeSet<Triple> union = new TreeSet<>(TripleOrder.INSTANCE);
-                Stats s = forEachGraph((g, triples) -> union.addAll(triples));
-                StreamRDF w = StreamRDFWriter.getWriterStream(out, format == RdfFormat.TTL ? RDFFormat.TURTLE_BLOCKS : RDFFormat.NTRIPLES);
-                w.start();
-                if (format == RdfFormat.TTL) prefixes.forEach(w::prefix);
-                union.forEach(w::triple);
-                w.finish();
-                return new Stats(s.sources(), union.size(), s.millis());
-            }
-            default -> {
-                TreeSet<Triple> union = new TreeSet<>(TripleOrder.INSTANCE);
-                Stats s = forEachGraph((g, triples) -> union.addAll(triples));
-                Graph graph = GraphFactory.createGraphMem();
-                union.forEach(graph::add);
-                prefixes.forEach(graph.getPrefixMapping()::setNsPrefix);
-                RDFWriter.source(graph).format(format == RdfFormat.JSONLD ? RDFFormat.JSONLD : RDFFormat.RDFXML_PLAIN).output(out);
-                return new Stats(s.sources(), union.size(), s.millis());
-            }
-        }
+        Stats[] stats = new Stats[1];
+        long triples = SortedOutput.write(sink -> stats[0] = forEachGraph(sink), format, out, iris.prefixes());
+        return new Stats(stats[0].sources(), format.keepsGraphs() ? stats[0].triples() : triples, stats[0].millis());
     }
 
     private void describeDataset(List<Node> articles, TreeSet<Triple> out) {

@@ -1,0 +1,90 @@
+package org.aikg.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.aikg.UsageException;
+import org.aikg.server.AikgServer;
+import org.aikg.store.Datasets;
+import org.apache.jena.sparql.core.DatasetGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Publish the data: SPARQL endpoint, linked-data pages, downloads, dataset metadata.",
+        description = "Converts the data in memory and serves it on embedded Apache Jena Fuseki: / (home), /sparql (query "
+                + "endpoint and editor), /id/... and /doc/... (linked-data pages in English and Chinese), /download/ (the whole "
+                + "graph in six formats), /dataset (VoID and DCAT), /def (the ontology), /queries (the named queries). Read-only. "
+                + "Stops cleanly on Ctrl-C.",
+        footer = {"", "Examples:", "  aikg serve", "  aikg serve data --port 8080 --query-timeout 30s"})
+final class ServeCommand implements Runnable {
+    private final Cli.Io io;
+
+    @Parameters(paramLabel = "DATA", arity = "0..*", description = "Data folders or fact sheets, or one RDF file aikg wrote. Default: data")
+    List<Path> data = List.of(Path.of("data"));
+
+    @Option(names = "--port", defaultValue = "3030", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--query-timeout", defaultValue = "10s", paramLabel = "DURATION",
+            description = "Stop a query after this long and answer 503 (default: ${DEFAULT-VALUE}; e.g. 500ms, 30s, 2m).")
+    String queryTimeout;
+
+    @Option(names = "--max-rows", defaultValue = "100000", paramLabel = "N", description = "Most rows a query may return (default: ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Option(names = "--public", description = "Listen on all network interfaces, not only on this machine (loopback).")
+    boolean open;
+
+    ServeCommand(Cli.Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public void run() {
+        Duration timeout = duration(queryTimeout);
+        io.err().println("loading " + String.join(" ", data.stream().map(Path::toString).toList()) + " ...");
+        DatasetGraph dsg = Datasets.open(data);
+        AikgServer server;
+        try {
+            server = AikgServer.builder(dsg).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open).build().start();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new org.aikg.AikgException("cannot start the server on port " + port + ": " + rootMessage(e), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            io.err().println("stopping ...");
+            server.stop();
+        }, "aikg-shutdown"));
+        String url = server.url();
+        io.out().println("aikg is serving " + dsg.getDefaultGraph().size() + " triples at " + url);
+        io.out().println("  " + url + "            home: the dataset, its statistics, entry points");
+        io.out().println("  " + url + "sparql      SPARQL endpoint and query editor");
+        io.out().println("  " + url + "download/   the whole graph (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads)");
+        io.out().println("  " + url + "dataset     VoID/DCAT description;  " + url + "def  the ontology");
+        io.out().println("Press Ctrl-C to stop.");
+        io.out().flush();
+        server.join();
+    }
+
+    static Duration duration(String s) {
+        var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)?").matcher(s.trim());
+        if (!m.matches()) throw new UsageException("bad duration \"" + s + "\" (expected a number with ms, s or m, such as 10s)");
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        Duration d = switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+        };
+        if (d.isZero()) throw new UsageException("the query timeout must be more than 0");
+        return d;
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

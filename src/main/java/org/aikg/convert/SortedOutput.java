@@ -1,0 +1,63 @@
+package org.aikg.convert;
+
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * Writes graphs that arrive one at a time, each sorted, in a format: TriG and N-Quads graph by graph
+ * as they come; the triple formats as the sorted union, without repeats.
+ */
+final class SortedOutput {
+    private SortedOutput() {}
+
+    /** Writes what {@code source} hands over; returns the number of triples (or quads) written. */
+    static long write(Consumer<Converter.GraphSink> source, RdfFormat format, OutputStream out, Map<String, String> prefixes) {
+        switch (format) {
+            case TRIG, NQ -> {
+                StreamRDF w = StreamRDFWriter.getWriterStream(out, format == RdfFormat.TRIG ? RDFFormat.TRIG_BLOCKS : RDFFormat.NQUADS);
+                w.start();
+                if (format == RdfFormat.TRIG) prefixes.forEach(w::prefix);
+                long[] n = {0};
+                source.accept((g, triples) -> {
+                    triples.forEach(t -> w.quad(Quad.create(g, t)));
+                    n[0] += triples.size();
+                });
+                w.finish();
+                return n[0];
+            }
+            case TTL, NT -> {
+                TreeSet<Triple> union = union(source);
+                StreamRDF w = StreamRDFWriter.getWriterStream(out, format == RdfFormat.TTL ? RDFFormat.TURTLE_BLOCKS : RDFFormat.NTRIPLES);
+                w.start();
+                if (format == RdfFormat.TTL) prefixes.forEach(w::prefix);
+                union.forEach(w::triple);
+                w.finish();
+                return union.size();
+            }
+            default -> {
+                TreeSet<Triple> union = union(source);
+                Graph graph = GraphFactory.createGraphMem();
+                union.forEach(graph::add);
+                prefixes.forEach(graph.getPrefixMapping()::setNsPrefix);
+                RDFWriter.source(graph).format(format == RdfFormat.JSONLD ? RDFFormat.JSONLD : RDFFormat.RDFXML_PLAIN).output(out);
+                return union.size();
+            }
+        }
+    }
+
+    private static TreeSet<Triple> union(Consumer<Converter.GraphSink> source) {
+        TreeSet<Triple> union = new TreeSet<>(TripleOrder.INSTANCE);
+        source.accept((g, triples) -> union.addAll(triples));
+        return union;
+    }
+}

@@ -1,0 +1,39 @@
+package org.aikg.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * The description of a thing that its {@code /doc/} page serves as RDF: every triple about it, and
+ * the triples about its own fragments ({@code …#quote}, {@code …#position}).
+ */
+final class Describe {
+    private Describe() {}
+
+    static Graph of(Graph data, Node thing, java.util.Map<String, String> prefixes) {
+        Graph g = GraphFactory.createGraphMem();
+        prefixes.forEach(g.getPrefixMapping()::setNsPrefix);
+        List<Node> todo = new ArrayList<>(List.of(thing));
+        while (!todo.isEmpty()) {
+            Node s = todo.remove(todo.size() - 1);
+            for (Triple t : data.find(s, Node.ANY, Node.ANY).toList()) {
+                g.add(t);
+                Node o = t.getObject();
+                if ((o.isBlank() || isFragmentOf(o, thing)) && !g.contains(o, Node.ANY, Node.ANY)) todo.add(o);
+            }
+        }
+        return g;
+    }
+
+    static boolean exists(Graph data, Node thing) {
+        return data.contains(thing, Node.ANY, Node.ANY);
+    }
+
+    private static boolean isFragmentOf(Node o, Node thing) {
+        return o.isURI() && thing.isURI() && o.getURI().startsWith(thing.getURI() + "#");
+    }
+}

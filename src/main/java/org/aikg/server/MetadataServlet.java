@@ -1,0 +1,162 @@
+package org.aikg.server;
+
+import static org.aikg.vocab.Vocab.*;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.aikg.server.Negotiation.Offer;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * {@code /dataset} and {@code /.well-known/void}: the VoID and DCAT description with the counts of
+ * this load, the downloads and the endpoint; {@code /def}: the ontology, as a page or as Turtle.
+ */
+final class MetadataServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final List<Offer> RDF_OFFERS = List.of(new Offer("text/turtle", "ttl"), new Offer("text/html", "html"),
+            new Offer("application/n-triples", "nt"), new Offer("application/ld+json", "jsonld"), new Offer("application/rdf+xml", "rdf"),
+            new Offer("application/json", "jsonld"), new Offer("text/plain", "nt"));
+
+    private final transient Site site;
+    private final transient Pages pages;
+    private final transient Templates templates;
+    private final transient Downloads downloads;
+    private final transient Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+    MetadataServlet(Site site, Pages pages, Templates templates, Downloads downloads) {
+        this.site = site;
+        this.pages = pages;
+        this.templates = templates;
+        this.downloads = downloads;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String m = req.getMethod();
+        if (m.equals("OPTIONS")) {
+            Http.options(resp, "GET, HEAD, OPTIONS");
+            return;
+        }
+        if (!m.equals("GET") && !m.equals("HEAD")) {
+            Http.methodNotAllowed(req, resp, "GET, HEAD, OPTIONS");
+            return;
+        }
+        String path = req.getRequestURI();
+        boolean def = path.startsWith("/def");
+        String suffix = path.endsWith(".ttl") ? "ttl" : path.endsWith(".html") ? "html" : null;
+        String variant = suffix;
+        if (variant == null && req.getParameter("format") != null) variant = req.getParameter("format");
+        if (variant == null) {
+            Optional<Offer> o = Negotiation.choose(req.getHeader("Accept"), def ? List.of(RDF_OFFERS.get(1), RDF_OFFERS.get(0)) : RDF_OFFERS);
+            if (o.isEmpty()) {
+                Errors.notAcceptable(req, resp, RDF_OFFERS.stream().map(Offer::mediaType).distinct().toList());
+                return;
+            }
+            variant = o.get().variant();
+        }
+        resp.setHeader("Vary", "Accept, Accept-Language");
+        String lang = Http.language(req);
+        boolean explicit = req.getParameter("lang") != null;
+        if (def && variant.equals("html")) {
+            byte[] body = cache.computeIfAbsent("def|" + lang + "|" + explicit, k -> templates.render("ontology", pages.ontology(lang, explicit)));
+            resp.setHeader("Link", "<" + org.aikg.vocab.AIKG.ONTOLOGY + ">; rel=\"canonical\", </def.ttl>; rel=\"alternate\"; type=\"text/turtle\"");
+            Http.send(req, resp, 200, Media.withCharset(Media.HTML), body);
+            return;
+        }
+        if (!List.of("ttl", "nt", "jsonld", "rdf", "html").contains(variant)) {
+            Http.sendText(req, resp, 400, "unknown format \"" + variant + "\" (expected ttl, nt, jsonld, rdf or html)");
+            return;
+        }
+        String origin = SparqlServlet.origin(req);
+        String v = variant.equals("html") ? "ttl" : variant;
+        String key = (def ? "def|" : "void|" + origin + "|") + v;
+        byte[] body = cache.computeIfAbsent(key, k -> write(def ? site.ontology : voidGraph(origin), v));
+        String type = switch (v) {
+            case "nt" -> "application/n-triples";
+            case "jsonld" -> "application/ld+json";
+            case "rdf" -> "application/rdf+xml";
+            default -> variant.equals("html") ? "text/plain" : "text/turtle";
+        };
+        Http.send(req, resp, 200, Media.withCharset(type), body);
+    }
+
+    private static byte[] write(Graph g, String variant) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFFormat f = switch (variant) {
+            case "nt" -> RDFFormat.NTRIPLES;
+            case "jsonld" -> RDFFormat.JSONLD_PRETTY;
+            case "rdf" -> RDFFormat.RDFXML_PLAIN;
+            default -> RDFFormat.TURTLE_PRETTY;
+        };
+        RDFWriter.source(g).format(f).output(out);
+        return out.toByteArray();
+    }
+
+    /** The dataset's own description from the data, with what this load counted and serves. */
+    Graph voidGraph(String origin) {
+        Graph g = GraphFactory.createGraphMem();
+        site.prefixes.forEach(g.getPrefixMapping()::setNsPrefix);
+        Node ds = site.datasetNode;
+        site.data.find(ds, Node.ANY, Node.ANY).forEachRemaining(t -> {
+            g.add(t);
+            if (t.getObject().isURI() && t.getPredicate().equals(DCT_publisher)) site.data.find(t.getObject(), Node.ANY, Node.ANY).forEachRemaining(g::add);
+        });
+        add(g, ds, RDF_type, DCAT_Dataset);
+        add(g, ds, RDF_type, VOID_Dataset);
+        add(g, ds, uri(VOID + "triples"), integer(site.triples));
+        add(g, ds, uri(VOID + "entities"), integer(site.entities));
+        add(g, ds, uri(VOID + "classes"), integer(site.classes.size()));
+        add(g, ds, uri(VOID + "sparqlEndpoint"), uri(origin + "/sparql"));
+        add(g, ds, uri(VOID + "dataDump"), uri(origin + "/download/aikg.ttl"));
+        add(g, ds, uri(VOID + "rootResource"), uri(site.base));
+        for (Map.Entry<Node, Long> e : site.classes.entrySet()) {
+            Node part = uri(ds.getURI() + "#class-" + Labels.localName(e.getKey()));
+            add(g, ds, uri(VOID + "classPartition"), part);
+            add(g, part, uri(VOID + "class"), e.getKey());
+            add(g, part, uri(VOID + "entities"), integer(e.getValue()));
+        }
+        for (Downloads.File f : downloads.files()) {
+            Node dist = uri(ds.getURI() + "#download-" + f.name().replace('.', '-'));
+            add(g, ds, uri(DCAT + "distribution"), dist);
+            add(g, dist, RDF_type, uri(DCAT + "Distribution"));
+            add(g, dist, uri(DCAT + "downloadURL"), uri(origin + "/download/" + f.name()));
+            add(g, dist, uri(DCAT + "mediaType"), uri("https://www.iana.org/assignments/media-types/" + f.mediaType()));
+            add(g, dist, uri(DCAT + "byteSize"), NodeFactory.createLiteralDT(Long.toString(f.bytes()), XSDDatatype.XSDnonNegativeInteger));
+            add(g, dist, DCT_title, NodeFactory.createLiteralLang(Media.label(f.format()) + (f.gzip() ? " (gzip)" : ""), "en"));
+        }
+        Node service = uri(origin + "/sparql");
+        add(g, ds, uri(DCAT + "accessService"), service);
+        add(g, service, RDF_type, uri(DCAT + "DataService"));
+        add(g, service, uri(DCAT + "endpointURL"), service);
+        for (Node a : site.sources) {
+            site.data.find(a, SCHEMA_headline, Node.ANY).forEachRemaining(g::add);
+        }
+        return g;
+    }
+
+    private static Node uri(String s) {
+        return NodeFactory.createURI(s);
+    }
+
+    private static Node integer(long n) {
+        return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
+    }
+
+    private static void add(Graph g, Node s, Node p, Node o) {
+        g.add(Triple.create(s, p, o));
+    }
+}

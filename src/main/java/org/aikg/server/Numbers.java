@@ -1,0 +1,81 @@
+package org.aikg.server;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.aikg.vocab.AIKG;
+import org.aikg.vocab.Vocab;
+
+/**
+ * Writes a figure for a reader: the amount with its scale and unit, and the qualifier, in English
+ * ("more than 4,000", "578.4 billion CNY", "about 1.44 trillion CNY", "13.9 %") or Chinese
+ * ("超过4000", "5784亿元", "约1.44万亿元", "13.9%"). Exact: the digits are the stored ones, only
+ * shifted by the scale.
+ */
+final class Numbers {
+    private Numbers() {}
+
+    static String format(BigDecimal value, String unitIri, String qualifierIri, String lang) {
+        boolean zh = lang.startsWith("zh");
+        String unit = unitIri == null ? "" : unitIri.substring(Vocab.UNIT.length());
+        String amount = zh ? chinese(value, unit) : english(value, unit);
+        String q = qualifierIri == null ? "" : qualifierIri.startsWith(AIKG.NS) ? qualifierIri.substring(AIKG.NS.length()) : "";
+        String words = switch (q) {
+            case "Approximately" -> zh ? "约" : "about ";
+            case "MoreThan" -> zh ? "超过" : "more than ";
+            case "AtLeast" -> zh ? "至少" : "at least ";
+            case "LessThan" -> zh ? "不到" : "less than ";
+            case "AtMost" -> zh ? "不超过" : "at most ";
+            default -> "";
+        };
+        return words + amount;
+    }
+
+    private static String english(BigDecimal v, String unit) {
+        String suffix = switch (unit) {
+            case "CCY_CNY" -> " CNY";
+            case "CCY_USD" -> " USD";
+            case "PERCENT" -> " %";
+            default -> "";
+        };
+        BigDecimal abs = v.abs();
+        String[] names = {"trillion", "billion", "million"};
+        int[] powers = {12, 9, 6};
+        for (int i = 0; i < names.length; i++) {
+            BigDecimal scale = BigDecimal.TEN.pow(powers[i]);
+            if (abs.compareTo(scale) >= 0) return plain(v.divide(scale)) + " " + names[i] + suffix;
+        }
+        return grouped(v) + suffix;
+    }
+
+    private static String chinese(BigDecimal v, String unit) {
+        String suffix = switch (unit) {
+            case "CCY_CNY" -> "元";
+            case "CCY_USD" -> "美元";
+            case "PERCENT" -> "%";
+            default -> "";
+        };
+        BigDecimal abs = v.abs();
+        String[] names = {"万亿", "亿", "万"};
+        int[] powers = {12, 8, 4};
+        for (int i = 0; i < names.length; i++) {
+            BigDecimal scale = BigDecimal.TEN.pow(powers[i]);
+            if (abs.compareTo(scale) >= 0 && (i < 2 || unit.startsWith("CCY"))) return plain(v.divide(scale)) + names[i] + suffix;
+        }
+        return plain(v) + suffix;
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
+    }
+
+    private static String grouped(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setMaximumFractionDigits(Math.max(0, s.scale()));
+        f.setRoundingMode(RoundingMode.UNNECESSARY);
+        return f.format(s);
+    }
+}

@@ -1,0 +1,69 @@
+package org.aikg.server;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * In front of everything, Fuseki's endpoints included: only reads pass. A write method, a SPARQL
+ * update or a POST that is not a query gets {@code 405}; paths with encoded separators or dot
+ * segments get {@code 404}; and a {@code 503} from Fuseki's time limit gains a {@code Retry-After}.
+ */
+final class ReadOnlyFilter implements Filter {
+    private static final Set<String> QUERY_POSTS = Set.of("/sparql", "/ds", "/ds/query", "/ds/sparql");
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        String path = req.getRequestURI();
+        if (!Paths.safe(path)) {
+            Http.sendText(req, resp, 404, "404 Not Found: " + "no such path");
+            return;
+        }
+        String method = req.getMethod();
+        boolean ok = switch (method) {
+            case "GET", "HEAD", "OPTIONS" -> req.getParameter("update") == null;
+            case "POST" -> QUERY_POSTS.contains(path) && isQuery(req);
+            default -> false;
+        };
+        if (!ok) {
+            Http.methodNotAllowed(req, resp, QUERY_POSTS.contains(path) ? "GET, HEAD, POST (queries only), OPTIONS" : "GET, HEAD, OPTIONS");
+            return;
+        }
+        chain.doFilter(req, new HttpServletResponseWrapper(resp) {
+            @Override
+            public void sendError(int sc, String msg) throws IOException {
+                if (sc == 503) setHeader("Retry-After", SparqlServlet.RETRY_AFTER_SECONDS);
+                super.sendError(sc, msg);
+            }
+
+            @Override
+            public void sendError(int sc) throws IOException {
+                if (sc == 503) setHeader("Retry-After", SparqlServlet.RETRY_AFTER_SECONDS);
+                super.sendError(sc);
+            }
+
+            @Override
+            public void setStatus(int sc) {
+                if (sc == 503) setHeader("Retry-After", SparqlServlet.RETRY_AFTER_SECONDS);
+                super.setStatus(sc);
+            }
+        });
+    }
+
+    private static boolean isQuery(HttpServletRequest req) {
+        String ct = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
+        if (ct.startsWith("application/sparql-query")) return true;
+        if (ct.startsWith("application/x-www-form-urlencoded")) return req.getParameter("update") == null && req.getParameter("query") != null;
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+package org.aikg.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code /static/*}: the style sheet and script of the pages, and the CodeMirror editor from its
+ * webjar, read from the jar once and kept.
+ */
+final class StaticServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    static final String CODEMIRROR = "META-INF/resources/webjars/codemirror/5.65.20/";
+    private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
+            "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
+    private final transient Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String m = req.getMethod();
+        if (m.equals("OPTIONS")) {
+            Http.options(resp, "GET, HEAD, OPTIONS");
+            return;
+        }
+        if (!m.equals("GET") && !m.equals("HEAD")) {
+            Http.methodNotAllowed(req, resp, "GET, HEAD, OPTIONS");
+            return;
+        }
+        String path = req.getRequestURI();
+        if (!Paths.safe(path) || !path.matches("/static/[A-Za-z0-9_./-]+\\.(css|js|svg|png|ico)")) {
+            Http.sendText(req, resp, 404, "404 Not Found: no such file");
+            return;
+        }
+        String rest = path.substring("/static/".length());
+        String resource = rest.startsWith("codemirror/") ? CODEMIRROR + rest.substring("codemirror/".length()) : "org/aikg/server/static/" + rest;
+        byte[] body = cache.computeIfAbsent(resource, r -> {
+            try (InputStream in = StaticServlet.class.getClassLoader().getResourceAsStream(r)) {
+                return in == null ? new byte[0] : in.readAllBytes();
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        });
+        if (body.length == 0) {
+            Http.sendText(req, resp, 404, "404 Not Found: no such file");
+            return;
+        }
+        resp.setHeader("Cache-Control", "public, max-age=86400");
+        Http.send(req, resp, 200, TYPES.get(path.substring(path.lastIndexOf('.') + 1)), body);
+    }
+}
