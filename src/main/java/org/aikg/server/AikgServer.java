@@ -136,6 +136,7 @@ public final class AikgServer {
                 HttpConnectionFactory f = c.getConnectionFactory(HttpConnectionFactory.class);
                 if (f != null) f.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
             }
+            PathErrors.install(fuseki.getJettyServer());
             return new AikgServer(fuseki, downloads, loopbackOnly ? "localhost" : "localhost");
         }
     }

@@ -18,6 +18,8 @@ import java.util.Set;
  * segments get {@code 404}; and a {@code 503} from Fuseki's time limit gains a {@code Retry-After}.
  */
 final class ReadOnlyFilter implements Filter {
+    /** Longer GET queries are refused with 414, telling to POST. */
+    static final int MAX_QUERY_STRING = 8 * 1024;
     private static final Set<String> QUERY_POSTS = Set.of("/sparql", "/ds", "/ds/query", "/ds/sparql");
 
     @Override
@@ -30,6 +32,13 @@ final class ReadOnlyFilter implements Filter {
             return;
         }
         String method = req.getMethod();
+        String qs = req.getQueryString();
+        if (qs != null && qs.length() > MAX_QUERY_STRING && !method.equals("POST")) {
+            resp.setHeader("Cache-Control", "no-store");
+            Http.sendText(req, resp, 414, "414 URI Too Long: the request is over " + MAX_QUERY_STRING
+                    + " characters; send a long query with POST (as application/sparql-query, or as a form)");
+            return;
+        }
         boolean ok = switch (method) {
             case "GET", "HEAD", "OPTIONS" -> req.getParameter("update") == null;
             case "POST" -> QUERY_POSTS.contains(path) && isQuery(req);
