@@ -26,6 +26,9 @@ final class ConvertCommand implements Runnable {
             description = "ttl, nt, jsonld, rdf, trig or nq. Default: from the output's extension (ttl for -).")
     String format;
 
+    @Option(names = "--keep-going", description = "Leave out bad sheets (listed at the end, exit 1) instead of stopping at the first.")
+    boolean keepGoing;
+
     ConvertCommand(Cli.Io io) {
         this.io = io;
     }
@@ -34,15 +37,18 @@ final class ConvertCommand implements Runnable {
     public void run() {
         boolean stdout = output.equals("-");
         RdfFormat f = format != null ? RdfFormat.named(format) : stdout ? RdfFormat.TTL : RdfFormat.fromFileName(Path.of(output));
-        Converter converter = Converter.of(Sources.scan(data));
         Converter.Stats s;
-        if (stdout) {
-            s = converter.write(io.out(), f);
-            io.out().flush();
-        } else {
-            s = converter.write(Path.of(output), f);
+        try (Progress progress = new Progress("convert")) {
+            Converter converter = Converter.of(Sources.scan(data)).keepGoing(keepGoing).progress(progress);
+            if (stdout) {
+                s = converter.write(io.out(), f);
+                io.out().flush();
+            } else {
+                s = converter.write(Path.of(output), f);
+            }
         }
         io.err().printf("converted %d source%s, %d triples, to %s in %.1f s%n", s.sources(), s.sources() == 1 ? "" : "s",
                 s.triples(), stdout ? "standard output" : output, s.millis() / 1000.0);
+        Summary.failures(io, s.failures());
     }
 }

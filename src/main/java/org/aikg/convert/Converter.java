@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.aikg.AikgException;
+import org.aikg.DataException;
 import org.aikg.UsageException;
 import org.aikg.source.DatasetInfo;
 import org.aikg.source.FactSheet;
@@ -42,19 +45,44 @@ public final class Converter {
         void graph(Node name, List<Triple> triples);
     }
 
-    /** What a run did. */
-    public record Stats(int sources, long triples, long millis) {}
+    /** Hears of each source as it is done, for a progress bar. */
+    @FunctionalInterface
+    public interface Progress {
+        void done(int sources, int total);
+
+        Progress NONE = (d, t) -> { };
+    }
+
+    /** What a run did: sources converted, triples, time, and the message of each source left out. */
+    public record Stats(int sources, long triples, long millis, List<String> failures) {
+        public Stats {
+            failures = List.copyOf(failures);
+        }
+    }
 
     private final SourceSet sources;
     private final Iris iris;
+    private final boolean keepGoing;
+    private final Progress progress;
 
-    private Converter(SourceSet sources) {
+    private Converter(SourceSet sources, boolean keepGoing, Progress progress) {
         this.sources = sources;
         this.iris = new Iris(sources.dataset().base());
+        this.keepGoing = keepGoing;
+        this.progress = progress;
     }
 
     public static Converter of(SourceSet sources) {
-        return new Converter(sources);
+        return new Converter(sources, false, Progress.NONE);
+    }
+
+    /** With {@code true}, a bad sheet is left out and reported in {@link Stats#failures()} instead of stopping the run. */
+    public Converter keepGoing(boolean keepGoing) {
+        return new Converter(sources, keepGoing, progress);
+    }
+
+    public Converter progress(Progress progress) {
+        return new Converter(sources, keepGoing, progress);
     }
 
     public Iris iris() {
@@ -68,20 +96,41 @@ public final class Converter {
     public Stats forEachGraph(GraphSink sink) {
         long start = System.nanoTime();
         List<Node> articles = new ArrayList<>();
+        Map<String, Path> seen = new HashMap<>();
+        List<String> failures = new ArrayList<>();
         long count = 0;
+        int done = 0;
+        int total = sources.sheets().size();
         for (Path p : sources.sheets()) {
-            FactSheet sheet = sources.read(p);
             TreeSet<Triple> triples = new TreeSet<>(TripleOrder.INSTANCE);
-            new SheetTriples(sheet, iris, triples).emit();
-            articles.add(iris.article(sheet.article().id()));
+            String id;
+            try {
+                FactSheet sheet = sources.read(p);
+                id = sheet.article().id();
+                Path other = seen.putIfAbsent(id, p);
+                if (other != null) {
+                    throw new DataException(sheet.article().at(), "duplicate source id \"" + id + "\" (also the id of " + other + ")");
+                }
+                new SheetTriples(sheet, iris, triples).emit();
+            } catch (DataException e) {
+                if (!keepGoing) throw e;
+                failures.add(e.getMessage());
+                progress.done(++done, total);
+                continue;
+            }
+            articles.add(iris.article(id));
             count += triples.size();
-            sink.graph(iris.graph(sheet.article().id()), List.copyOf(triples));
+            sink.graph(iris.graph(id), List.copyOf(triples));
+            progress.done(++done, total);
+        }
+        if (articles.isEmpty() && !failures.isEmpty()) {
+            throw new DataException("no source could be converted; the first failure: " + failures.get(0));
         }
         TreeSet<Triple> meta = new TreeSet<>(TripleOrder.INSTANCE);
         describeDataset(articles, meta);
         count += meta.size();
         sink.graph(iris.metadataGraph(), List.copyOf(meta));
-        return new Stats(sources.sheets().size(), count, (System.nanoTime() - start) / 1_000_000);
+        return new Stats(articles.size(), count, (System.nanoTime() - start) / 1_000_000, failures);
     }
 
     /** Writes the whole conversion to {@code out}; {@code out} is replaced only when all went well. */
@@ -115,7 +164,7 @@ public final class Converter {
     public Stats write(OutputStream out, RdfFormat format) {
         Stats[] stats = new Stats[1];
         long triples = SortedOutput.write(sink -> stats[0] = forEachGraph(sink), format, out, iris.prefixes());
-        return new Stats(stats[0].sources(), format.keepsGraphs() ? stats[0].triples() : triples, stats[0].millis());
+        return new Stats(stats[0].sources(), format.keepsGraphs() ? stats[0].triples() : triples, stats[0].millis(), stats[0].failures());
     }
 
     private void describeDataset(List<Node> articles, TreeSet<Triple> out) {

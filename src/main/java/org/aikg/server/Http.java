@@ -21,6 +21,10 @@ final class Http {
     }
 
     /** A strong ETag of some bytes. */
+    private static boolean hasUnreadBody(HttpServletRequest req) {
+        return req.getContentLengthLong() > 0 || "chunked".equalsIgnoreCase(req.getHeader("Transfer-Encoding"));
+    }
+
     static String etag(byte[] body) {
         return "\"" + HexFormat.of().formatHex(sha256(body), 0, 12) + "\"";
     }
@@ -52,6 +56,10 @@ final class Http {
     /** Sends a body with its type, a strong ETag, honouring If-None-Match and HEAD. */
     static void send(HttpServletRequest req, HttpServletResponse resp, int status, String contentType, byte[] body) throws IOException {
         readHeaders(resp);
+        if (status >= 400 && hasUnreadBody(req)) {
+            // the body of a refused request is not read: close, so that no client reuses a connection in an unknown state
+            resp.setHeader("Connection", "close");
+        }
         String etag = etag(body);
         if (status == 200 && notModified(req, resp, etag)) return;
         resp.setStatus(status);

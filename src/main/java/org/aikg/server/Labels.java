@@ -35,7 +35,38 @@ final class Labels {
     String label(Node n, String lang) {
         if (n.isLiteral()) return n.getLiteralLexicalForm();
         Node l = find(n, lang);
-        return l != null ? l.getLiteralLexicalForm() : localName(n);
+        if (l != null) return l.getLiteralLexicalForm();
+        String derived = derived(n, lang);
+        return derived != null ? derived : localName(n);
+    }
+
+    /** A label made from what a nameless node links to: an observation's variable, a passage's place. */
+    private String derived(Node n, String lang) {
+        Node variable = object(n, Vocab.SCHEMA_variableMeasured);
+        if (variable != null) {
+            Node date = object(n, Vocab.SCHEMA_observationDate);
+            Node name = find(variable, lang);
+            if (name != null) return name.getLiteralLexicalForm() + (date == null ? "" : " (" + date.getLiteralLexicalForm() + ")");
+        }
+        if (data.contains(n, Vocab.RDF_type, Vocab.OA_SpecificResource)) {
+            for (Triple t : data.find(n, Vocab.OA_hasSelector, Node.ANY).toList()) {
+                Node start = object(t.getObject(), Vocab.OA_start);
+                Node end = object(t.getObject(), Vocab.OA_end);
+                if (start != null && end != null) {
+                    return (lang.equals("zh") ? "原文片段 " : "passage ") + start.getLiteralLexicalForm() + "–" + end.getLiteralLexicalForm();
+                }
+            }
+        }
+        return null;
+    }
+
+    private Node object(Node s, Node p) {
+        var it = data.find(s, p, Node.ANY);
+        try {
+            return it.hasNext() ? it.next().getObject() : null;
+        } finally {
+            it.close();
+        }
     }
 
     /** A comment or description from the vocabularies, in the language if possible. */

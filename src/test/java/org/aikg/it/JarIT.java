@@ -70,6 +70,39 @@ class JarIT {
     }
 
     @Test
+    void theJarServesTheArticleSaysWhereAndStopsCleanly() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/aikg.jar",
+                "serve", "--port", "0").redirectErrorStream(true).start();
+        try {
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String url = null;
+            for (String line; url == null && (line = reader.readLine()) != null;) {
+                int at = line.indexOf("at http://");
+                if (line.startsWith("aikg is serving") && at > 0) url = line.substring(at + 3).trim();
+            }
+            assertTrue(url != null && url.matches("http://localhost:\\d+/"), "no URL printed: " + url);
+            var restOfOutput = java.util.concurrent.CompletableFuture.supplyAsync(() -> String.join("\n", reader.lines().toList()));
+            var client = java.net.http.HttpClient.newHttpClient();
+            var home = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, home.statusCode());
+            assertTrue(home.body().contains("2024 World Intelligence Expo"));
+            var ttl = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "download/aikg.ttl")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            var golden = RDFDataMgr.loadDatasetGraph("src/test/resources/golden/article/expected.trig").getUnionGraph();
+            var served = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+            org.apache.jena.riot.RDFParser.source(new java.io.ByteArrayInputStream(ttl.body())).lang(org.apache.jena.riot.Lang.TURTLE).parse(served);
+            assertTrue(IsoMatcher.isomorphic(golden, served), "the Turtle download holds the converted graph");
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+            String rest = restOfOutput.get(30, TimeUnit.SECONDS);
+            assertTrue(rest.contains("stopping"), rest);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void theJarPrintsItsVersion() throws Exception {
         Result r = aikg("--version");
         assertEquals(0, r.code());
