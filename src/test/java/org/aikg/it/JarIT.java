@@ -81,7 +81,15 @@ class JarIT {
                 if (line.startsWith("aikg is serving") && at > 0) url = line.substring(at + 3).trim();
             }
             assertTrue(url != null && url.matches("http://localhost:\\d+/"), "no URL printed: " + url);
-            var restOfOutput = java.util.concurrent.CompletableFuture.supplyAsync(() -> String.join("\n", reader.lines().toList()));
+            StringBuffer output = new StringBuffer();
+            Thread drain = new Thread(() -> {
+                try {
+                    for (String line; (line = reader.readLine()) != null;) output.append(line).append('\n');
+                } catch (IOException ignored) {
+                    // the stream ends with the process
+                }
+            });
+            drain.start();
             var client = java.net.http.HttpClient.newHttpClient();
             var home = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -93,9 +101,10 @@ class JarIT {
             var served = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
             org.apache.jena.riot.RDFParser.source(new java.io.ByteArrayInputStream(ttl.body())).lang(org.apache.jena.riot.Lang.TURTLE).parse(served);
             assertTrue(IsoMatcher.isomorphic(golden, served), "the Turtle download holds the converted graph");
-            p.destroy();
+            p.toHandle().destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
-            String rest = restOfOutput.get(30, TimeUnit.SECONDS);
+            drain.join(10_000);
+            String rest = output.toString();
             assertTrue(rest.contains("stopping"), rest);
         } finally {
             p.destroyForcibly();
