@@ -38,6 +38,7 @@ public final class Cli {
         cl.addSubcommand(new ValidateCommand(io));
         cl.addSubcommand(new QueryCommand(io));
         cl.addSubcommand(new ServeCommand(io));
+        cl.addSubcommand(new LoadCommand(io));
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setParameterExceptionHandler((ex, args) -> {

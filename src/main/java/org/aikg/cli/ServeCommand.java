@@ -6,6 +6,7 @@ import java.util.List;
 import org.aikg.UsageException;
 import org.aikg.server.AikgServer;
 import org.aikg.store.Datasets;
+import org.aikg.store.Tdb2Store;
 import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,9 @@ final class ServeCommand implements Runnable {
     @Option(names = "--max-rows", defaultValue = "100000", paramLabel = "N", description = "Most rows a query may return (default: ${DEFAULT-VALUE}).")
     int maxRows;
 
+    @Option(names = "--tdb2", paramLabel = "DIR", description = "Serve a TDB2 store made by 'aikg load' instead of converting DATA.")
+    Path tdb2;
+
     @Option(names = "--public", description = "Listen on all network interfaces, not only on this machine (loopback).")
     boolean open;
 
@@ -44,8 +48,8 @@ final class ServeCommand implements Runnable {
     @Override
     public void run() {
         Duration timeout = duration(queryTimeout);
-        io.err().println("loading " + String.join(" ", data.stream().map(Path::toString).toList()) + " ...");
-        DatasetGraph dsg = Datasets.open(data);
+        io.err().println("loading " + (tdb2 != null ? "the TDB2 store " + tdb2 : String.join(" ", data.stream().map(Path::toString).toList())) + " ...");
+        DatasetGraph dsg = tdb2 != null ? Tdb2Store.open(tdb2) : Datasets.open(data);
         AikgServer server;
         try {
             server = AikgServer.builder(dsg).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open).build().start();
@@ -59,7 +63,7 @@ final class ServeCommand implements Runnable {
             server.stop();
         }, "aikg-shutdown"));
         String url = server.url();
-        io.out().println("aikg is serving " + dsg.getDefaultGraph().size() + " triples at " + url);
+        io.out().println("aikg is serving " + server.triples() + " triples at " + url);
         io.out().println("  " + url + "            home: the dataset, its statistics, entry points");
         io.out().println("  " + url + "sparql      SPARQL endpoint and query editor");
         io.out().println("  " + url + "download/   the whole graph (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads)");

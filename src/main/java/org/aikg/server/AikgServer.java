@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 
@@ -25,11 +26,18 @@ public final class AikgServer {
     private final FusekiServer fuseki;
     private final Downloads downloads;
     private final String host;
+    private final long triples;
 
-    private AikgServer(FusekiServer fuseki, Downloads downloads, String host) {
+    private AikgServer(FusekiServer fuseki, Downloads downloads, String host, long triples) {
         this.fuseki = fuseki;
         this.downloads = downloads;
         this.host = host;
+        this.triples = triples;
+    }
+
+    /** The triples of the published graph (the union of the sources' graphs). */
+    public long triples() {
+        return triples;
     }
 
     public static Builder builder(DatasetGraph dsg) {
@@ -104,8 +112,8 @@ public final class AikgServer {
 
         public AikgServer build() {
             dsg.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
-            Site site = new Site(dsg);
-            Downloads downloads = new Downloads(site);
+            Site site = Txn.calculateRead(dsg, () -> new Site(dsg));
+            Downloads downloads = Txn.calculateRead(dsg, () -> new Downloads(site));
             Templates templates = new Templates();
             Pages pages = new Pages(site);
             PageCache cache = new PageCache(20_000);
@@ -117,6 +125,7 @@ public final class AikgServer {
                     .loopback(loopbackOnly)
                     .add("/ds", dsg, false)
                     .addFilter("/*", new ReadOnlyFilter())
+                    .addFilter("/*", new ReadTransactionFilter(dsg))
                     .addFilter("/*", new RootFilter(pages, templates, cache, downloads))
                     .addServlet("/sparql", sparql)
                     .addServlet("/id/*", ld)
@@ -137,7 +146,7 @@ public final class AikgServer {
                 if (f != null) f.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
             }
             PathErrors.install(fuseki.getJettyServer());
-            return new AikgServer(fuseki, downloads, loopbackOnly ? "localhost" : "localhost");
+            return new AikgServer(fuseki, downloads, "localhost", site.triples);
         }
     }
 }

@@ -47,7 +47,8 @@ final class Site {
 
     Site(DatasetGraph dsg) {
         this.dsg = dsg;
-        this.data = dsg.getDefaultGraph();
+        // a TDB2 store keeps no union in its default graph: queries see the union by its setting, pages by the union view
+        this.data = dsg.getContext().isTrue(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph) ? dsg.getUnionGraph() : dsg.getDefaultGraph();
         this.base = findBase(data);
         this.iris = new Iris(base);
         this.prefixes = iris.prefixes();

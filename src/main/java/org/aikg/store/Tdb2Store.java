@@ -1,0 +1,131 @@
+package org.aikg.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aikg.AikgException;
+import org.aikg.UsageException;
+import org.aikg.convert.Converter;
+import org.aikg.convert.RdfFormat;
+import org.aikg.source.Sources;
+import org.aikg.vocab.Vocab;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+
+/**
+ * A TDB2 store of the published graph: each source's named graph, the dataset's graph, and the
+ * union of them as the default graph for queries. A load replaces each graph it brings, all in one
+ * write transaction: loading again gives the same store, and a load that fails leaves the store
+ * as it was.
+ *
+ * <pre>{@code
+ * Tdb2Store.Stats s = Tdb2Store.load(Path.of("store"), List.of(Path.of("data")), Converter.Progress.NONE, false);
+ * DatasetGraph dsg = Tdb2Store.open(Path.of("store"));
+ * }</pre>
+ */
+public final class Tdb2Store {
+    /** What a load did. */
+    public record Stats(int graphs, long quads, long millis, List<String> failures) {}
+
+    private Tdb2Store() {}
+
+    /** Opens an existing store for serving, with the union of its graphs as the default graph. */
+    public static DatasetGraph open(Path dir) {
+        if (!Files.isDirectory(dir)) throw new UsageException("no TDB2 store at " + dir + " (load one first: aikg load --tdb2 " + dir + " data)");
+        DatasetGraph dsg = connect(dir);
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return dsg;
+    }
+
+    private static DatasetGraph connect(Path dir) {
+        try {
+            return DatabaseMgr.connectDatasetGraph(dir.toString());
+        } catch (RuntimeException e) {
+            throw new AikgException("cannot open the TDB2 store at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads fact sheets (converted on the way) or one RDF file into the store at {@code dir},
+     * created if missing. Nothing is committed unless everything converted (or, with
+     * {@code keepGoing}, every good source is committed and the bad ones are listed).
+     */
+    public static Stats load(Path dir, List<Path> inputs, Converter.Progress progress, boolean keepGoing) {
+        long start = System.nanoTime();
+        DatasetGraph dsg = connect(dir);
+        long[] quads = {0};
+        int[] graphs = {0};
+        List<String> failures = new ArrayList<>();
+        Txn.executeWrite(dsg, () -> {
+            if (Datasets.isRdfFile(inputs)) {
+                for (Map.Entry<Node, List<Triple>> e : readQuads(inputs.get(0)).entrySet()) {
+                    replace(dsg, e.getKey(), e.getValue());
+                    graphs[0]++;
+                    quads[0] += e.getValue().size();
+                }
+            } else {
+                Converter.Stats s = Converter.of(Sources.scan(inputs)).keepGoing(keepGoing).progress(progress).forEachGraph((g, triples) -> {
+                    replace(dsg, g, triples);
+                    graphs[0]++;
+                    quads[0] += triples.size();
+                });
+                failures.addAll(s.failures());
+                listEveryArticle(dsg);
+            }
+        });
+        return new Stats(graphs[0], quads[0], (System.nanoTime() - start) / 1_000_000, failures);
+    }
+
+    private static void replace(DatasetGraph dsg, Node graph, List<Triple> triples) {
+        dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+        for (Triple t : triples) dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
+    }
+
+    /** The named graphs of an RDF file, in the order they first appear; triples of a triples file go to the dataset's graph. */
+    private static Map<Node, List<Triple>> readQuads(Path file) {
+        RdfFormat format = RdfFormat.fromFileName(file);
+        Map<Node, List<Triple>> graphs = new LinkedHashMap<>();
+        try {
+            RDFParser.source(file).lang(format.lang()).parse(new StreamRDFBase() {
+                @Override
+                public void triple(Triple t) {
+                    graphs.computeIfAbsent(Quad.defaultGraphIRI, k -> new ArrayList<>()).add(t);
+                }
+
+                @Override
+                public void quad(Quad q) {
+                    graphs.computeIfAbsent(q.isDefaultGraph() ? Quad.defaultGraphIRI : q.getGraph(), k -> new ArrayList<>()).add(q.asTriple());
+                }
+            });
+        } catch (RiotException e) {
+            throw new org.aikg.DataException(file + ": not valid " + format.lang().getLabel() + ": " + e.getMessage());
+        }
+        return graphs;
+    }
+
+    /** The dataset's graph lists as sources the articles of every load, not only of this one. */
+    private static void listEveryArticle(DatasetGraph dsg) {
+        Node meta = null;
+        Node dataset = null;
+        for (var it = dsg.find(Node.ANY, Node.ANY, Vocab.RDF_type, Vocab.VOID_Dataset); it.hasNext();) {
+            Quad q = it.next();
+            meta = q.getGraph();
+            dataset = q.getSubject();
+        }
+        if (meta == null) return;
+        List<Node> articles = new ArrayList<>();
+        dsg.getUnionGraph().find(Node.ANY, Vocab.RDF_type, Vocab.SCHEMA_NewsArticle).forEachRemaining(t -> articles.add(t.getSubject()));
+        for (Node a : articles) dsg.add(meta, dataset, Vocab.DCT_source, a);
+    }
+}

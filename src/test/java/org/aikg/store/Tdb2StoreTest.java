@@ -1,0 +1,103 @@
+package org.aikg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aikg.TestCli;
+import org.aikg.corpus.CorpusGenerator;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Tdb2StoreTest {
+    @TempDir
+    Path tmp;
+
+    /** A copy of the store's quads, read in a transaction and the store released. */
+    static DatasetGraph contents(Path store) {
+        DatasetGraph copy = DatasetGraphFactory.createGeneral();
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
+        Txn.executeRead(dsg, () -> dsg.find().forEachRemaining(copy::add));
+        return copy;
+    }
+
+    @Test
+    void loadingTwiceGivesTheSameStoreAsTheConvertedGraphs() {
+        Path store = tmp.resolve("store");
+        assertEquals(0, TestCli.run("load", "--tdb2", store.toString(), "data").code());
+        DatasetGraph once = contents(store);
+        TestCli.Run again = TestCli.run("load", "--tdb2", store.toString(), "data");
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.err().startsWith("loaded 2 graphs, 303 quads"), again::toString);
+        DatasetGraph twice = contents(store);
+        assertTrue(IsoMatcher.isomorphic(once, twice), "a second load changed the store");
+        DatasetGraph golden = RDFDataMgr.loadDatasetGraph("src/test/resources/golden/article/expected.trig");
+        assertTrue(IsoMatcher.isomorphic(golden, twice), "the store does not hold the converted graphs");
+    }
+
+    @Test
+    void aFailedLoadLeavesTheStoreAsItWas() throws IOException {
+        Path store = tmp.resolve("store");
+        Path corpus = tmp.resolve("corpus");
+        CorpusGenerator.generate(corpus, 6, 7);
+        assertEquals(0, TestCli.run("load", "--tdb2", store.toString(), "data").code());
+        DatasetGraph before = contents(store);
+        // the fifth sheet quotes a sentence its text does not have: nothing of the other five may land
+        Path bad = corpus.resolve("part-000/syn-00004.yaml");
+        Files.writeString(bad, Files.readString(bad).replace("was held in", "was hosted in"));
+        TestCli.Run run = TestCli.run("load", "--tdb2", store.toString(), corpus.toString());
+        assertEquals(1, run.code(), run::toString);
+        assertTrue(run.err().contains("syn-00004.yaml:"), run::toString);
+        assertTrue(IsoMatcher.isomorphic(before, contents(store)), "the failed load changed the store");
+    }
+
+    @Test
+    void keepGoingLoadsTheGoodSourcesAndListsTheBad() throws IOException {
+        Path store = tmp.resolve("store");
+        Path corpus = tmp.resolve("corpus");
+        CorpusGenerator.generate(corpus, 5, 11);
+        Path bad = corpus.resolve("part-000/syn-00002.yaml");
+        Files.writeString(bad, Files.readString(bad).replace("unit: NUM", "unit: NUMS"));
+        TestCli.Run run = TestCli.run("load", "--tdb2", store.toString(), corpus.toString(), "--keep-going");
+        assertEquals(1, run.code(), run::toString);
+        assertTrue(run.err().contains("left out: ") && run.err().contains("syn-00002.yaml:"), run::toString);
+        DatasetGraph loaded = contents(store);
+        assertEquals(5, count(loaded), "4 sources and the dataset's graph");
+    }
+
+    private static long count(DatasetGraph dsg) {
+        long n = 0;
+        for (var it = dsg.listGraphNodes(); it.hasNext(); it.next()) n++;
+        return n;
+    }
+
+    @Test
+    void loadsAnNQuadsDump() {
+        Path nq = tmp.resolve("dump.nq");
+        assertEquals(0, TestCli.run("convert", "data", "-o", nq.toString()).code());
+        Path store = tmp.resolve("store");
+        TestCli.Run run = TestCli.run("load", "--tdb2", store.toString(), nq.toString());
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadDatasetGraph(nq.toString()), contents(store)));
+    }
+
+    @Test
+    void servingAStoreNeedsOneThatExists() {
+        TestCli.Run run = TestCli.run("serve", "--tdb2", tmp.resolve("nothing-here").toString(), "--port", "0");
+        assertEquals(2, run.code(), run::toString);
+        assertTrue(run.err().contains("no TDB2 store at"), run::toString);
+    }
+
+    static List<String> lines(String s) {
+        return s.lines().toList();
+    }
+}
