@@ -6,12 +6,12 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 
 /**
- * The order every output is written in, so that the same input gives the same bytes and a change
+ * The order every output is written in ({@code list.sort(TripleOrder.INSTANCE)}), so that the same input gives the same bytes and a change
  * of data shows as a small diff: by subject, then predicate (rdf:type first), then object (IRIs
  * before literals; literals by text, language, datatype).
  */
-final class TripleOrder implements Comparator<Triple> {
-    static final TripleOrder INSTANCE = new TripleOrder();
+public final class TripleOrder implements Comparator<Triple> {
+    public static final TripleOrder INSTANCE = new TripleOrder();
 
     private TripleOrder() {}
 
@@ -31,7 +31,7 @@ final class TripleOrder implements Comparator<Triple> {
         return node(a, b);
     }
 
-    static int node(Node a, Node b) {
+    public static int node(Node a, Node b) {
         int ka = kind(a);
         int kb = kind(b);
         if (ka != kb) return Integer.compare(ka, kb);

@@ -20,7 +20,9 @@ final class Describe {
         List<Node> todo = new ArrayList<>(List.of(thing));
         while (!todo.isEmpty()) {
             Node s = todo.remove(todo.size() - 1);
-            for (Triple t : data.find(s, Node.ANY, Node.ANY).toList()) {
+            List<Triple> out = data.find(s, Node.ANY, Node.ANY).toList();
+            out.sort(org.aikg.convert.TripleOrder.INSTANCE);
+            for (Triple t : out) {
                 g.add(t);
                 Node o = t.getObject();
                 if ((o.isBlank() || isFragmentOf(o, thing)) && !g.contains(o, Node.ANY, Node.ANY)) todo.add(o);

@@ -86,10 +86,11 @@ final class Pages {
         }
         List<Row> rows = new ArrayList<>();
         byProperty.forEach((p, values) -> {
-            values.sort(Comparator.comparing(o -> o.isLiteral() ? o.getLiteralLexicalForm() : site.labels.label(o, lang)));
+            values.sort(Comparator.comparing((Node o) -> o.isLiteral() ? o.getLiteralLexicalForm() : site.labels.label(o, lang)).thenComparing(org.aikg.convert.TripleOrder::node));
             rows.add(new Row(link(p, lang, explicit), values.stream().map(v -> value(v, lang, explicit)).toList()));
         });
         rows.sort(Comparator.comparing(r -> r.property().text()));
+        types.sort(Comparator.comparing(Link::text));
 
         String title = site.labels.label(thing, lang);
         String figure = null;
@@ -106,7 +107,9 @@ final class Pages {
             Evidence e = evidence(thing, lang, explicit);
             if (e != null) evidence.add(e);
         }
-        for (Triple t : data.find(thing, PROV_wasDerivedFrom, Node.ANY).toList()) {
+        List<Triple> derived = data.find(thing, PROV_wasDerivedFrom, Node.ANY).toList();
+        derived.sort(org.aikg.convert.TripleOrder.INSTANCE);
+        for (Triple t : derived) {
             Evidence e = evidence(t.getObject(), lang, explicit);
             if (e != null) evidence.add(e);
         }
@@ -115,7 +118,7 @@ final class Pages {
         Map<Node, List<Node>> incoming = new LinkedHashMap<>();
         data.find(Node.ANY, Node.ANY, thing).forEachRemaining(t -> incoming.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getSubject()));
         incoming.forEach((p, subjects) -> {
-            subjects.sort(Comparator.comparing(s -> site.labels.label(s, lang)));
+            subjects.sort(Comparator.comparing((Node s) -> site.labels.label(s, lang)).thenComparing(org.aikg.convert.TripleOrder::node));
             int from = Math.min(subjects.size(), (page - 1) * PAGE_SIZE);
             int to = Math.min(subjects.size(), from + PAGE_SIZE);
             String more = to < subjects.size() ? href(docPath + "?page=" + (page + 1), lang, explicit) : null;
@@ -147,7 +150,9 @@ final class Pages {
     private String jsonLd(Node thing) {
         Graph g = GraphFactory.createGraphMem();
         g.getPrefixMapping().setNsPrefix("schema", SCHEMA);
-        for (Triple t : site.data.find(thing, Node.ANY, Node.ANY).toList()) {
+        List<Triple> about = site.data.find(thing, Node.ANY, Node.ANY).toList();
+        about.sort(org.aikg.convert.TripleOrder.INSTANCE);
+        for (Triple t : about) {
             boolean schemaTerm = t.getPredicate().getURI().startsWith(SCHEMA)
                     || (t.getPredicate().equals(RDF_type) && t.getObject().isURI() && t.getObject().getURI().startsWith(SCHEMA));
             if (schemaTerm && !t.getPredicate().equals(SCHEMA_articleBody)) g.add(t);

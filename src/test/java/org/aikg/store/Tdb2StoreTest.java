@@ -91,6 +91,33 @@ class Tdb2StoreTest {
     }
 
     @Test
+    void servingTheStoreServesTheSameGraphAsServingTheData() throws Exception {
+        Path store = tmp.resolve("store");
+        assertEquals(0, TestCli.run("load", "--tdb2", store.toString(), "data").code());
+        var memory = org.aikg.server.AikgServer.builder(Datasets.convert(List.of(Path.of("data")))).port(0).build().start();
+        var tdb2 = org.aikg.server.AikgServer.builder(Tdb2Store.open(store)).port(0).build().start();
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            for (String path : List.of("/download/aikg.ttl", "/download/aikg.nq", "/doc/observation/cn-ai-core-industry-scale-2023.ttl",
+                    "/doc/place/china?lang=zh", "/queries/statistics")) {
+                byte[][] bodies = new byte[2][];
+                int i = 0;
+                for (var server : List.of(memory, tdb2)) {
+                    var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + server.port() + path))
+                            .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                    assertEquals(200, r.statusCode(), path);
+                    bodies[i++] = r.body();
+                }
+                assertEquals(new String(bodies[0], java.nio.charset.StandardCharsets.UTF_8), new String(bodies[1], java.nio.charset.StandardCharsets.UTF_8), path);
+            }
+            assertEquals(memory.triples(), tdb2.triples());
+        } finally {
+            memory.stop();
+            tdb2.stop();
+        }
+    }
+
+    @Test
     void servingAStoreNeedsOneThatExists() {
         TestCli.Run run = TestCli.run("serve", "--tdb2", tmp.resolve("nothing-here").toString(), "--port", "0");
         assertEquals(2, run.code(), run::toString);
