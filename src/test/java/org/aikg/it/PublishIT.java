@@ -1,0 +1,166 @@
+package org.aikg.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.aikg.TestCli;
+import org.aikg.corpus.CorpusGenerator;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code aikg publish} against a real, separate Fuseki server (jena-fuseki-server, its own JVM, a
+ * TDB2 store, updates allowed), on a free port: twice, and across a stop and start of the server
+ * in the middle of a publish. Afterwards the remote graphs equal the local ones.
+ */
+class PublishIT {
+    static final Path FUSEKI = Path.of("target/fuseki/fuseki-server.jar");
+
+    @TempDir
+    Path tmp;
+
+    int port;
+    Process fuseki;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        assertTrue(Files.exists(FUSEKI), "the build copies the Fuseki server jar to " + FUSEKI);
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        fuseki = startFuseki();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (fuseki != null) {
+            fuseki.destroy();
+            fuseki.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    Process startFuseki() throws Exception {
+        Files.createDirectories(tmp.resolve("tdb2"));
+        Path log = tmp.resolve("fuseki-" + System.nanoTime() + ".log");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", FUSEKI.toString(),
+                "--port", Integer.toString(port), "--localhost", "--update", "--tdb2", "--loc", tmp.resolve("tdb2").toString(), "/ds")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) throw new IllegalStateException("Fuseki stopped: " + Files.readString(log));
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(endpoint() + "?query=" + q("ASK {}"))).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return p;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("Fuseki did not start on port " + port);
+    }
+
+    String endpoint() {
+        return "http://localhost:" + port + "/ds";
+    }
+
+    static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Every named graph of the remote store, via its SPARQL endpoint. */
+    DatasetGraph remote() throws Exception {
+        String query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }";
+        DatasetGraph dsg = DatasetGraphFactory.createGeneral();
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ds/get"))
+                .header("Accept", "application/n-quads").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        RDFParser.source(new java.io.ByteArrayInputStream(r.body())).lang(Lang.NQUADS).parse(dsg);
+        return dsg;
+    }
+
+    DatasetGraph local(Path data) {
+        Path nq = tmp.resolve("local-" + System.nanoTime() + ".nq");
+        assertEquals(0, TestCli.run("convert", data.toString(), "-o", nq.toString()).code());
+        return RDFDataMgr.loadDatasetGraph(nq.toString());
+    }
+
+    @Test
+    void publishingTwiceLeavesTheRemoteGraphsEqualToTheLocalOnes() throws Exception {
+        TestCli.Run first = TestCli.run("publish", "--endpoint", endpoint(), "data");
+        assertEquals(0, first.code(), first::toString);
+        assertTrue(first.err().startsWith("published 2 graphs, 303 triples, to " + endpoint()), first::toString);
+        DatasetGraph once = remote();
+        assertTrue(IsoMatcher.isomorphic(local(Path.of("data")), once));
+        TestCli.Run second = TestCli.run("publish", "--endpoint", endpoint(), "data");
+        assertEquals(0, second.code(), second::toString);
+        assertTrue(IsoMatcher.isomorphic(once, remote()), "publishing again changed the store");
+    }
+
+    @Test
+    void publishSurvivesTheStoreStoppingAndStartingInTheMiddle() throws Exception {
+        Path corpus = tmp.resolve("corpus");
+        CorpusGenerator.generate(corpus, 150, 9);
+        CompletableFuture<TestCli.Run> run = CompletableFuture.supplyAsync(() -> TestCli.run("publish", "--endpoint", endpoint(), corpus.toString()));
+        waitForGraphs(5);
+        fuseki.destroy();
+        assertTrue(fuseki.waitFor(30, TimeUnit.SECONDS));
+        Thread.sleep(1000);
+        fuseki = startFuseki();
+        TestCli.Run r = run.get(3, TimeUnit.MINUTES);
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains("published 151 graphs"), r::toString);
+        assertTrue(!r.err().contains("(0 retries)"), "the restart should have cost retries: " + r.err());
+        assertTrue(IsoMatcher.isomorphic(local(corpus), remote()), "the remote graphs differ from the local ones");
+    }
+
+    @Test
+    void aStoreThatRefusesGetsItsAnswerAndExit3() {
+        TestCli.Run r = TestCli.run("publish", "--endpoint", "http://localhost:" + port + "/no-such-dataset", "data");
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.err().contains("the store refused") && r.err().contains("405 Method Not Allowed"), r::toString);
+        assertTrue(r.err().contains("a Graph Store URL that takes writes?"), r::toString);
+    }
+
+    @Test
+    void credentialsAreNeverTakenFromTheCommandLine() {
+        TestCli.Run r = TestCli.run("publish", "--endpoint", endpoint(), "--password", "secret", "data");
+        assertEquals(2, r.code(), r::toString);
+    }
+
+    private void waitForGraphs(int n) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "?query="
+                    + q("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))).header("Accept", "text/csv").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<String> lines = r.body().lines().toList();
+            if (lines.size() > 1 && Integer.parseInt(lines.get(1).strip()) >= n) return;
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the publish did not start");
+    }
+}
