@@ -113,7 +113,7 @@ public final class AikgServer {
         public AikgServer build() {
             dsg.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
             Site site = Txn.calculateRead(dsg, () -> new Site(dsg));
-            Downloads downloads = Txn.calculateRead(dsg, () -> new Downloads(site));
+            Downloads downloads = new Downloads(site);
             Templates templates = new Templates();
             Pages pages = new Pages(site);
             PageCache cache = new PageCache(20_000);

@@ -11,13 +11,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
+import org.apache.jena.system.Txn;
 import org.aikg.convert.DatasetWriter;
 import org.aikg.convert.RdfFormat;
 
 /**
  * The whole dataset in every format, plain and gzip-compressed, written once per load to files in
- * a temporary folder (deleted when the server stops), each with its size and strong ETag.
+ * a temporary folder (deleted when the server stops), each with its size and strong ETag. The files
+ * are written in the background from start-up on, so that the endpoint answers at once; a request
+ * for a download made before they are ready waits for them.
  */
 final class Downloads implements AutoCloseable {
     /** One file on offer. */
@@ -28,19 +32,38 @@ final class Downloads implements AutoCloseable {
     }
 
     private final Path dir;
-    private final List<File> files = new ArrayList<>();
+    private final CompletableFuture<List<File>> files;
 
     Downloads(Site site) {
         try {
             dir = Files.createTempDirectory("aikg-downloads-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a folder for the downloads: " + e.getMessage(), e);
+        }
+        files = CompletableFuture.supplyAsync(() -> Txn.calculateRead(site.dsg, () -> writeAll(site)), runnable -> {
+            Thread t = new Thread(runnable, "aikg-downloads");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private List<File> writeAll(Site site) {
+        List<File> out = new ArrayList<>();
+        try {
             for (RdfFormat f : List.of(RdfFormat.TTL, RdfFormat.NT, RdfFormat.JSONLD, RdfFormat.RDF, RdfFormat.TRIG, RdfFormat.NQ)) {
                 String name = "aikg." + f.extension();
-                files.add(write(site, f, name, false));
-                files.add(write(site, f, name + ".gz", true));
+                out.add(write(site, f, name, false));
+                out.add(write(site, f, name + ".gz", true));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the downloads: " + e.getMessage(), e);
         }
+        return List.copyOf(out);
+    }
+
+    /** Waits until the files are written (at most once per load). */
+    void awaitReady() {
+        files.join();
     }
 
     private File write(Site site, RdfFormat format, String name, boolean gzip) throws IOException {
@@ -67,11 +90,11 @@ final class Downloads implements AutoCloseable {
     }
 
     List<File> files() {
-        return files;
+        return files.join();
     }
 
     File find(String name) {
-        for (File f : files) {
+        for (File f : files()) {
             if (f.name().equals(name)) return f;
         }
         return null;
@@ -79,14 +102,16 @@ final class Downloads implements AutoCloseable {
 
     @Override
     public void close() {
-        for (File f : files) {
+        files.cancel(false);
+        for (File f : files.isDone() && !files.isCompletedExceptionally() && !files.isCancelled() ? files.join() : List.<File>of()) {
             try {
                 Files.deleteIfExists(f.path());
             } catch (IOException ignored) {
                 // best effort: the folder is a temporary one
             }
         }
-        try {
+        try (var left = Files.list(dir)) {
+            for (Path p : left.toList()) Files.deleteIfExists(p);
             Files.deleteIfExists(dir);
         } catch (IOException ignored) {
             // best effort
