@@ -26,15 +26,7 @@ final class DownloadServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String m = req.getMethod();
-        if (m.equals("OPTIONS")) {
-            Http.options(resp, "GET, HEAD, OPTIONS");
-            return;
-        }
-        if (!m.equals("GET") && !m.equals("HEAD")) {
-            Http.methodNotAllowed(req, resp, "GET, HEAD, OPTIONS");
-            return;
-        }
+        if (!Http.admitRead(req, resp)) return;
         String path = req.getRequestURI();
         if (path.equals("/download") || path.equals("/download/")) {
             StringBuilder b = new StringBuilder("The whole dataset, in each format (each also as .gz):\n\n");
@@ -60,7 +52,7 @@ final class DownloadServlet extends HttpServlet {
         resp.setContentType(f.gzip() ? f.mediaType() : Media.withCharset(f.mediaType()));
         resp.setHeader("Content-Disposition", "attachment; filename=\"" + f.name() + "\"");
         resp.setContentLengthLong(f.bytes());
-        if (m.equals("HEAD")) return;
+        if (req.getMethod().equals("HEAD")) return;
         try (OutputStream out = resp.getOutputStream()) {
             Files.copy(f.path(), out);
         }

@@ -87,6 +87,21 @@ final class Http {
         resp.setHeader("Access-Control-Max-Age", "86400");
     }
 
+    /**
+     * The gate of every read-only resource: true for GET and HEAD; OPTIONS is answered and any
+     * other method gets 405 (both return false).
+     */
+    static boolean admitRead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        switch (req.getMethod()) {
+            case "GET", "HEAD" -> {
+                return true;
+            }
+            case "OPTIONS" -> options(resp, "GET, HEAD, OPTIONS");
+            default -> methodNotAllowed(req, resp, "GET, HEAD, OPTIONS");
+        }
+        return false;
+    }
+
     /** 405 for a write or any other method a read-only resource does not take. */
     static void methodNotAllowed(HttpServletRequest req, HttpServletResponse resp, String allow) throws IOException {
         resp.setHeader("Allow", allow);

@@ -3,16 +3,12 @@ package org.aikg.server;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
 import org.aikg.convert.RdfFormat;
 import org.aikg.server.Negotiation.Offer;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFWriter;
 
 /**
  * {@code /id/{type}/{slug}} answers 303 to {@code /doc/{type}/{slug}}; {@code /doc/…} serves the
@@ -34,7 +30,11 @@ final class LinkedDataServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (Http.admitRead(req, resp)) read(req, resp);
+    }
+
+    private void read(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Paths.Thing p = Paths.thing(req.getRequestURI());
         Node thing = p == null ? null : NodeFactory.createURI(site.base + "id/" + p.type() + "/" + p.slug());
         if (p == null || !site.data.contains(thing, Node.ANY, Node.ANY)) {
@@ -102,32 +102,6 @@ final class LinkedDataServlet extends HttpServlet {
     }
 
     private byte[] rdf(Node thing, RdfFormat format) {
-        Graph g = Describe.of(site.data, thing, site.prefixes);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFFormat f = switch (format) {
-            case TTL -> RDFFormat.TURTLE_PRETTY;
-            case NT -> RDFFormat.NTRIPLES;
-            case JSONLD -> RDFFormat.JSONLD_PRETTY;
-            default -> RDFFormat.RDFXML_PLAIN;
-        };
-        RDFWriter.source(g).format(f).output(out);
-        return out.toByteArray();
-    }
-
-    @Override
-    protected void doOptions(HttpServletRequest req, HttpServletResponse resp) {
-        Http.options(resp, "GET, HEAD, OPTIONS");
-    }
-
-    @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws jakarta.servlet.ServletException, IOException {
-        String m = req.getMethod();
-        if (m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS")) super.service(req, resp);
-        else Http.methodNotAllowed(req, resp, "GET, HEAD, OPTIONS");
-    }
-
-    @Override
-    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        doGet(req, resp);
+        return Media.write(Describe.of(site.data, thing, site.prefixes), format);
     }
 }

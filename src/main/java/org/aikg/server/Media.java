@@ -26,6 +26,19 @@ final class Media {
     /** What a 406 lists. */
     static final List<String> DOC_TYPES = List.of(TURTLE, HTML, "application/n-triples", "application/ld+json", "application/rdf+xml");
 
+    /** A graph in one of the page formats: pretty Turtle, N-Triples, JSON-LD, RDF/XML. */
+    static byte[] write(org.apache.jena.graph.Graph g, RdfFormat format) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.apache.jena.riot.RDFFormat f = switch (format) {
+            case NT -> org.apache.jena.riot.RDFFormat.NTRIPLES;
+            case JSONLD -> org.apache.jena.riot.RDFFormat.JSONLD_PRETTY;
+            case RDF -> org.apache.jena.riot.RDFFormat.RDFXML_PLAIN;
+            default -> org.apache.jena.riot.RDFFormat.TURTLE_PRETTY;
+        };
+        org.apache.jena.riot.RDFWriter.source(g).format(f).output(out);
+        return out.toByteArray();
+    }
+
     static String of(RdfFormat f) {
         return switch (f) {
             case TTL -> TURTLE;

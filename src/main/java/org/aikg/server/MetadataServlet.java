@@ -5,7 +5,6 @@ import static org.aikg.vocab.Vocab.*;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
@@ -46,15 +43,7 @@ final class MetadataServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String m = req.getMethod();
-        if (m.equals("OPTIONS")) {
-            Http.options(resp, "GET, HEAD, OPTIONS");
-            return;
-        }
-        if (!m.equals("GET") && !m.equals("HEAD")) {
-            Http.methodNotAllowed(req, resp, "GET, HEAD, OPTIONS");
-            return;
-        }
+        if (!Http.admitRead(req, resp)) return;
         String path = req.getRequestURI();
         boolean def = path.startsWith("/def");
         String suffix = path.endsWith(".ttl") ? "ttl" : path.endsWith(".html") ? "html" : null;
@@ -84,7 +73,7 @@ final class MetadataServlet extends HttpServlet {
         String origin = SparqlServlet.origin(req);
         String v = variant.equals("html") ? "ttl" : variant;
         String key = (def ? "def|" : "void|" + origin + "|") + v;
-        byte[] body = cache.computeIfAbsent(key, k -> write(def ? site.ontology : voidGraph(origin), v));
+        byte[] body = cache.computeIfAbsent(key, k -> Media.write(def ? site.ontology : voidGraph(origin), org.aikg.convert.RdfFormat.named(v)));
         String type = switch (v) {
             case "nt" -> "application/n-triples";
             case "jsonld" -> "application/ld+json";
@@ -92,18 +81,6 @@ final class MetadataServlet extends HttpServlet {
             default -> variant.equals("html") ? "text/plain" : "text/turtle";
         };
         Http.send(req, resp, 200, Media.withCharset(type), body);
-    }
-
-    private static byte[] write(Graph g, String variant) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFFormat f = switch (variant) {
-            case "nt" -> RDFFormat.NTRIPLES;
-            case "jsonld" -> RDFFormat.JSONLD_PRETTY;
-            case "rdf" -> RDFFormat.RDFXML_PLAIN;
-            default -> RDFFormat.TURTLE_PRETTY;
-        };
-        RDFWriter.source(g).format(f).output(out);
-        return out.toByteArray();
     }
 
     /** The dataset's own description from the data, with what this load counted and serves. */

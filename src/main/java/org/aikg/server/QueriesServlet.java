@@ -23,15 +23,7 @@ final class QueriesServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String m = req.getMethod();
-        if (m.equals("OPTIONS")) {
-            Http.options(resp, "GET, HEAD, OPTIONS");
-            return;
-        }
-        if (!m.equals("GET") && !m.equals("HEAD")) {
-            Http.methodNotAllowed(req, resp, "GET, HEAD, OPTIONS");
-            return;
-        }
+        if (!Http.admitRead(req, resp)) return;
         String path = req.getRequestURI();
         if (path.equals("/queries") || path.equals("/queries/")) {
             String lang = Http.language(req);

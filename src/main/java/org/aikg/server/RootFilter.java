@@ -37,15 +37,7 @@ final class RootFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String m = req.getMethod();
-        if (m.equals("OPTIONS")) {
-            Http.options(resp, "GET, HEAD, OPTIONS");
-            return;
-        }
-        if (!m.equals("GET") && !m.equals("HEAD")) {
-            Http.methodNotAllowed(req, resp, "GET, HEAD, OPTIONS");
-            return;
-        }
+        if (!Http.admitRead(req, resp)) return;
         if (!req.getRequestURI().equals("/")) {
             Errors.notFound(req, resp, templates, pages);
             return;

@@ -49,6 +49,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 final class SparqlServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String RETRY_AFTER_SECONDS = "5";
+    /** The largest query text taken in a POST. */
+    static final int MAX_QUERY_BYTES = 1 << 20;
 
     private static final List<Offer> RESULT_OFFERS = List.of(
             new Offer("application/sparql-results+json", "json"),
@@ -116,8 +118,12 @@ final class SparqlServlet extends HttpServlet {
             return;
         }
         if (ct.startsWith("application/sparql-query")) {
-            String body = new String(req.getInputStream().readNBytes(1 << 20), StandardCharsets.UTF_8);
-            run(req, resp, body);
+            byte[] body = req.getInputStream().readNBytes(MAX_QUERY_BYTES + 1);
+            if (body.length > MAX_QUERY_BYTES) {
+                Http.sendText(req, resp, 413, "413 Content Too Large: a query may be at most " + MAX_QUERY_BYTES + " bytes");
+                return;
+            }
+            run(req, resp, new String(body, StandardCharsets.UTF_8));
             return;
         }
         if (ct.startsWith("application/x-www-form-urlencoded")) {
@@ -273,18 +279,9 @@ final class SparqlServlet extends HttpServlet {
     }
 
     private void sendGraph(HttpServletRequest req, HttpServletResponse resp, Graph g, String variant) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFFormat f;
-        String type;
-        switch (variant) {
-            case "nt" -> { f = RDFFormat.NTRIPLES; type = "application/n-triples"; }
-            case "jsonld" -> { f = RDFFormat.JSONLD_PRETTY; type = "application/ld+json"; }
-            case "rdf" -> { f = RDFFormat.RDFXML_PLAIN; type = "application/rdf+xml"; }
-            default -> { f = RDFFormat.TURTLE_PRETTY; type = "text/turtle"; }
-        }
-        RDFWriter.source(g).format(f).output(out);
+        org.aikg.convert.RdfFormat f = org.aikg.convert.RdfFormat.named(variant);
         resp.setHeader("Vary", "Accept");
-        Http.send(req, resp, 200, Media.withCharset(type), out.toByteArray());
+        Http.send(req, resp, 200, Media.withCharset(Media.of(f)), Media.write(g, f));
     }
 
     /** {@code ?format=} / {@code ?output=} override negotiation. */
@@ -364,9 +361,5 @@ final class SparqlServlet extends HttpServlet {
 
     static String origin(HttpServletRequest req) {
         return req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort();
-    }
-
-    static Graph emptyGraph() {
-        return GraphFactory.createGraphMem();
     }
 }

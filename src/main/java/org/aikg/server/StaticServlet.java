@@ -21,15 +21,7 @@ final class StaticServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String m = req.getMethod();
-        if (m.equals("OPTIONS")) {
-            Http.options(resp, "GET, HEAD, OPTIONS");
-            return;
-        }
-        if (!m.equals("GET") && !m.equals("HEAD")) {
-            Http.methodNotAllowed(req, resp, "GET, HEAD, OPTIONS");
-            return;
-        }
+        if (!Http.admitRead(req, resp)) return;
         String path = req.getRequestURI();
         if (!Paths.safe(path) || !path.matches("/static/[A-Za-z0-9_./-]+\\.(css|js|svg|png|ico)")) {
             Http.sendText(req, resp, 404, "404 Not Found: no such file");
