@@ -49,7 +49,10 @@ final class ServeCommand implements Runnable {
     public void run() {
         Duration timeout = duration(queryTimeout);
         io.err().println("loading " + (tdb2 != null ? "the TDB2 store " + tdb2 : String.join(" ", data.stream().map(Path::toString).toList())) + " ...");
-        DatasetGraph dsg = tdb2 != null ? Tdb2Store.open(tdb2) : Datasets.open(data);
+        DatasetGraph dsg;
+        try (Progress progress = new Progress("load")) {
+            dsg = tdb2 != null ? Tdb2Store.open(tdb2) : Datasets.open(data, progress);
+        }
         AikgServer server;
         try {
             server = AikgServer.builder(dsg).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open).build().start();

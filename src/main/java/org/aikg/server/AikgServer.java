@@ -120,7 +120,11 @@ public final class AikgServer {
             SparqlServlet sparql = new SparqlServlet(site, pages, templates, queryTimeout, maxRows);
             LinkedDataServlet ld = new LinkedDataServlet(site, pages, templates, cache);
             MetadataServlet meta = new MetadataServlet(site, pages, templates, downloads);
-            FusekiServer fuseki = FusekiServer.create()
+            FusekiServer.Builder builder = FusekiServer.create();
+            for (String suffix : new String[] {"ttl", "nt", "jsonld", "rdf", "html"}) {
+                builder.addServlet("/dataset." + suffix, meta).addServlet("/def." + suffix, meta);
+            }
+            FusekiServer fuseki = builder
                     .port(port)
                     .loopback(loopbackOnly)
                     .add("/ds", dsg, false)
@@ -135,8 +139,6 @@ public final class AikgServer {
                     .addServlet("/dataset", meta)
                     .addServlet("/.well-known/void", meta)
                     .addServlet("/def", meta)
-                    .addServlet("/def.ttl", meta)
-                    .addServlet("/def.html", meta)
                     .addServlet("/queries", new QueriesServlet(site, pages, templates, sparql))
                     .addServlet("/queries/*", new QueriesServlet(site, pages, templates, sparql))
                     .addServlet("/static/*", new StaticServlet())

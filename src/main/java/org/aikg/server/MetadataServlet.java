@@ -46,7 +46,8 @@ final class MetadataServlet extends HttpServlet {
         if (!Http.admitRead(req, resp)) return;
         String path = req.getRequestURI();
         boolean def = path.startsWith("/def");
-        String suffix = path.endsWith(".ttl") ? "ttl" : path.endsWith(".html") ? "html" : null;
+        int dot = path.lastIndexOf('.');
+        String suffix = dot > 1 && !path.startsWith("/.well-known") ? path.substring(dot + 1) : null;
         String variant = suffix;
         if (variant == null && req.getParameter("format") != null) variant = req.getParameter("format");
         if (variant == null) {
@@ -63,6 +64,13 @@ final class MetadataServlet extends HttpServlet {
         if (def && variant.equals("html")) {
             byte[] body = cache.computeIfAbsent("def|" + lang + "|" + explicit, k -> templates.render("ontology", pages.ontology(lang, explicit)));
             resp.setHeader("Link", "<" + org.aikg.vocab.AIKG.ONTOLOGY + ">; rel=\"canonical\", </def.ttl>; rel=\"alternate\"; type=\"text/turtle\"");
+            Http.send(req, resp, 200, Media.withCharset(Media.HTML), body);
+            return;
+        }
+        if (!def && variant.equals("html")) {
+            String origin = SparqlServlet.origin(req);
+            byte[] body = cache.computeIfAbsent("void|" + origin + "|html|" + lang + "|" + explicit, k -> templates.render("resource",
+                    pages.resource(voidGraph(origin), site.datasetNode, lang, explicit, "/dataset", 1)));
             Http.send(req, resp, 200, Media.withCharset(Media.HTML), body);
             return;
         }

@@ -77,7 +77,11 @@ final class Pages {
     // ---- a thing's page ----
 
     Resource resource(Node thing, String lang, boolean explicit, String docPath, int page) {
-        Graph data = site.data;
+        return resource(site.data, thing, lang, explicit, docPath, page);
+    }
+
+    /** The page of {@code thing} as described by {@code data} (the published graph, or a description made for the request). */
+    Resource resource(Graph data, Node thing, String lang, boolean explicit, String docPath, int page) {
         List<Link> types = new ArrayList<>();
         Map<Node, List<Node>> byProperty = new LinkedHashMap<>();
         for (Triple t : data.find(thing, Node.ANY, Node.ANY).toList()) {

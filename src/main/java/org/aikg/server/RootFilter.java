@@ -15,7 +15,7 @@ import java.io.IOException;
  */
 final class RootFilter implements Filter {
     private static final java.util.regex.Pattern OWNED = java.util.regex.Pattern.compile(
-            "/(sparql|dataset|def|def\\.ttl|def\\.html|download|queries|ds|\\.well-known/void)(/.*)?|/(id|doc|static)/.*");
+            "/(sparql|download|queries|ds|\\.well-known/void)(/.*)?|/(dataset|def)(\\.(ttl|nt|jsonld|rdf|html))?|/(id|doc|static)/.*");
     private final Pages pages;
     private final Templates templates;
     private final PageCache cache;

@@ -40,14 +40,24 @@ public final class Datasets {
 
     /** Opens fact sheets or an RDF file as an in-memory dataset. */
     public static DatasetGraph open(List<Path> inputs) {
-        return isRdfFile(inputs) ? parse(inputs.get(0)) : convert(inputs);
+        return open(inputs, Converter.Progress.NONE);
+    }
+
+    /** Opens fact sheets (reporting progress) or an RDF file as an in-memory dataset. */
+    public static DatasetGraph open(List<Path> inputs, Converter.Progress progress) {
+        return isRdfFile(inputs) ? parse(inputs.get(0)) : convert(inputs, progress);
     }
 
     /** Converts fact sheets into an in-memory dataset. */
     public static DatasetGraph convert(List<Path> inputs) {
+        return convert(inputs, Converter.Progress.NONE);
+    }
+
+    /** Converts fact sheets into an in-memory dataset, reporting each source done. */
+    public static DatasetGraph convert(List<Path> inputs, Converter.Progress progress) {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         Graph union = dsg.getDefaultGraph();
-        Converter.of(Sources.scan(inputs)).forEachGraph((name, triples) -> {
+        Converter.of(Sources.scan(inputs)).progress(progress).forEachGraph((name, triples) -> {
             for (var t : triples) {
                 dsg.add(Quad.create(name, t));
                 union.add(t);

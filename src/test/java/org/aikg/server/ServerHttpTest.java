@@ -428,6 +428,18 @@ class ServerHttpTest {
     }
 
     @Test
+    void datasetDescriptionIsAlsoAPageAndEveryFormatBySuffix() throws Exception {
+        String html = text(get("/dataset", "Accept", "text/html"));
+        assertTrue(html.contains("<h1>AI Industry Knowledge Graph</h1>"), html);
+        Graph turtle = parse(get("/dataset.ttl").body(), Lang.TURTLE);
+        for (String ext : List.of("nt", "jsonld", "rdf")) {
+            assertTrue(IsoMatcher.isomorphic(turtle, parse(get("/dataset." + ext).body(), RDFLanguages.fileExtToLang(ext))), ext);
+        }
+        assertEquals(404, get("/dataset.xyz").statusCode());
+        assertEquals(404, get("/dataset/more").statusCode());
+    }
+
+    @Test
     void ontologyIsAPageOrTurtle() throws Exception {
         HttpResponse<byte[]> html = get("/def", "Accept", "text/html");
         assertTrue(text(html).contains("aikg:valueQualifier"), text(html));
