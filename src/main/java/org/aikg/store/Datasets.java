@@ -18,8 +18,8 @@ import org.apache.jena.sparql.core.Quad;
 
 /**
  * Opens the published graph in memory: from fact sheets (converted on the way in) or from an RDF
- * file aikg wrote. Each source's graph stays a named graph; the default graph is their union, so
- * that queries need no {@code GRAPH} clause.
+ * file aikg wrote. Each source's graph stays a named graph, stored once; the default graph is a
+ * view of their union, so that queries need no {@code GRAPH} clause.
  *
  * <pre>{@code
  * DatasetGraph dsg = Datasets.open(List.of(Path.of("data")));
@@ -56,14 +56,10 @@ public final class Datasets {
     /** Converts fact sheets into an in-memory dataset, reporting each source done. */
     public static DatasetGraph convert(List<Path> inputs, Converter.Progress progress) {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        Graph union = dsg.getDefaultGraph();
         Converter.of(Sources.scan(inputs)).progress(progress).forEachGraph((name, triples) -> {
-            for (var t : triples) {
-                dsg.add(Quad.create(name, t));
-                union.add(t);
-            }
+            for (var t : triples) dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject());
         });
-        return dsg;
+        return new UnionDefaultGraph(dsg);
     }
 
     /** Parses an RDF file; a triples-only file becomes the default graph. */
@@ -75,16 +71,6 @@ public final class Datasets {
         } catch (RiotException e) {
             throw new DataException(file + ": not valid " + RdfFormat.fromFileName(file).lang().getLabel() + ": " + e.getMessage());
         }
-        if (RdfFormat.fromFileName(file).keepsGraphs()) {
-            Graph union = dsg.getDefaultGraph();
-            dsg.find(Node_ANY(), Node_ANY(), Node_ANY(), Node_ANY()).forEachRemaining(q -> {
-                if (!q.isDefaultGraph()) union.add(q.asTriple());
-            });
-        }
-        return dsg;
-    }
-
-    private static org.apache.jena.graph.Node Node_ANY() {
-        return org.apache.jena.graph.Node.ANY;
+        return RdfFormat.fromFileName(file).keepsGraphs() ? new UnionDefaultGraph(dsg) : dsg;
     }
 }

@@ -59,7 +59,6 @@ class ServerHttpTest {
         for (Quad q : List.of(Quad.create(g, XSS, Vocab.RDF_type, NodeFactory.createURI(Vocab.SCHEMA + "Event")),
                 Quad.create(g, XSS, Vocab.SCHEMA_name, NodeFactory.createLiteralLang("<script>alert('x')</script>", "en")))) {
             dsg.add(q);
-            dsg.getDefaultGraph().add(q.asTriple());
         }
         server = AikgServer.builder(dsg).port(0).queryTimeout(Duration.ofSeconds(2)).build().start();
         url = "http://localhost:" + server.port();
