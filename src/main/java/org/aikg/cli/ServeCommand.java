@@ -48,6 +48,8 @@ final class ServeCommand implements Runnable {
     @Override
     public void run() {
         Duration timeout = duration(queryTimeout);
+        if (port < 0 || port > 65535) throw new UsageException("bad port " + port + " (expected 0-65535; 0 picks a free one)");
+        if (maxRows < 1) throw new UsageException("--max-rows must be at least 1, not " + maxRows);
         io.err().println("loading " + (tdb2 != null ? "the TDB2 store " + tdb2 : String.join(" ", data.stream().map(Path::toString).toList())) + " ...");
         DatasetGraph dsg;
         try (Progress progress = new Progress("load")) {
