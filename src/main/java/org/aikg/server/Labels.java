@@ -48,6 +48,11 @@ final class Labels {
             Node name = find(variable, lang);
             if (name != null) return name.getLiteralLexicalForm() + (date == null ? "" : " (" + date.getLiteralLexicalForm() + ")");
         }
+        Node text = pick(data.find(n, Vocab.SCHEMA_text, Node.ANY).toList(), lang);
+        if (text != null) {
+            String t = text.getLiteralLexicalForm();
+            return t.codePointCount(0, t.length()) <= 80 ? t : t.substring(0, t.offsetByCodePoints(0, 79)) + "…";
+        }
         if (data.contains(n, Vocab.RDF_type, Vocab.OA_SpecificResource)) {
             for (Triple t : data.find(n, Vocab.OA_hasSelector, Node.ANY).toList()) {
                 Node start = object(t.getObject(), Vocab.OA_start);
