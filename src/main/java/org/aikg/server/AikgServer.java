@@ -112,11 +112,14 @@ public final class AikgServer {
 
         public AikgServer build() {
             dsg.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
+            // no SERVICE calls: a query must not make this server fetch other addresses
+            dsg.getContext().set(ARQ.httpServiceAllowed, false);
+            ARQ.getContext().set(ARQ.httpServiceAllowed, false);
             Site site = Txn.calculateRead(dsg, () -> new Site(dsg));
             Downloads downloads = new Downloads(site);
             Templates templates = new Templates();
             Pages pages = new Pages(site);
-            PageCache cache = new PageCache(20_000);
+            PageCache cache = new PageCache(64L << 20);
             SparqlServlet sparql = new SparqlServlet(site, pages, templates, queryTimeout, maxRows);
             LinkedDataServlet ld = new LinkedDataServlet(site, pages, templates, cache);
             MetadataServlet meta = new MetadataServlet(site, pages, templates, downloads);
@@ -130,7 +133,7 @@ public final class AikgServer {
                     .add("/ds", dsg, false)
                     .addFilter("/*", new ReadOnlyFilter())
                     .addFilter("/*", new ReadTransactionFilter(dsg))
-                    .addFilter("/*", new RootFilter(pages, templates, cache, downloads))
+                    .addFilter("/*", new RootFilter(pages, templates, cache, downloads, sparql))
                     .addServlet("/sparql", sparql)
                     .addServlet("/id/*", ld)
                     .addServlet("/doc/*", ld)

@@ -89,9 +89,15 @@ final class LinkedDataServlet extends HttpServlet {
         String key = p.docPath() + "|" + variant + (html ? "|" + lang + "|" + explicit + "|" + page : "");
         final String v = variant;
         final int pg = page;
-        PageCache.Rendered r = cache.get(key, () -> html
-                ? new PageCache.Rendered(templates.render("resource", pages.resource(thing, lang, explicit, p.docPath(), pg)), Media.withCharset(Media.HTML))
-                : new PageCache.Rendered(rdf(thing, RdfFormat.named(v)), Media.withCharset(Media.of(RdfFormat.named(v)))));
+        PageCache.Rendered r = cache.get(key, () -> {
+            if (!html) return new PageCache.Rendered(rdf(thing, RdfFormat.named(v)), Media.withCharset(Media.of(RdfFormat.named(v))));
+            Views.Resource model = pages.resource(thing, lang, explicit, p.docPath(), pg);
+            return model == null ? null : new PageCache.Rendered(templates.render("resource", model), Media.withCharset(Media.HTML));
+        });
+        if (r == null) {
+            Errors.notFound(req, resp, templates, pages);
+            return;
+        }
         resp.setHeader("Vary", html ? "Accept, Accept-Language" : "Accept");
         StringBuilder link = new StringBuilder("<" + thing.getURI() + ">; rel=\"canonical\"");
         for (var alt : pages.alternates(p.docPath())) {

@@ -15,13 +15,13 @@ final class Media {
     static final List<Offer> DOC_OFFERS = List.of(
             new Offer(TURTLE, "ttl"),
             new Offer(HTML, "html"),
-            new Offer("application/xhtml+xml", "html"),
             new Offer("application/n-triples", "nt"),
             new Offer("application/ld+json", "jsonld"),
             new Offer("application/rdf+xml", "rdf"),
             new Offer("application/x-turtle", "ttl"),
             new Offer("application/json", "jsonld"),
-            new Offer("text/plain", "nt"));
+            new Offer("text/plain", "nt"),
+            new Offer("application/xhtml+xml", "html"));
 
     /** What a 406 lists. */
     static final List<String> DOC_TYPES = List.of(TURTLE, HTML, "application/n-triples", "application/ld+json", "application/rdf+xml");

@@ -51,7 +51,7 @@ final class MetadataServlet extends HttpServlet {
         String variant = suffix;
         if (variant == null && req.getParameter("format") != null) variant = req.getParameter("format");
         if (variant == null) {
-            Optional<Offer> o = Negotiation.choose(req.getHeader("Accept"), def ? List.of(RDF_OFFERS.get(1), RDF_OFFERS.get(0)) : RDF_OFFERS);
+            Optional<Offer> o = Negotiation.choose(req.getHeader("Accept"), RDF_OFFERS);
             if (o.isEmpty()) {
                 Errors.notAcceptable(req, resp, RDF_OFFERS.stream().map(Offer::mediaType).distinct().toList());
                 return;
@@ -68,9 +68,8 @@ final class MetadataServlet extends HttpServlet {
             return;
         }
         if (!def && variant.equals("html")) {
-            String origin = SparqlServlet.origin(req);
-            byte[] body = cache.computeIfAbsent("void|" + origin + "|html|" + lang + "|" + explicit, k -> templates.render("resource",
-                    pages.resource(voidGraph(origin), site.datasetNode, lang, explicit, "/dataset", 1)));
+            byte[] body = cache.computeIfAbsent("void|html|" + lang + "|" + explicit, k -> templates.render("resource",
+                    pages.resource(voidGraph(), site.datasetNode, lang, explicit, "/dataset", 1)));
             Http.send(req, resp, 200, Media.withCharset(Media.HTML), body);
             return;
         }
@@ -78,10 +77,9 @@ final class MetadataServlet extends HttpServlet {
             Http.sendText(req, resp, 400, "unknown format \"" + variant + "\" (expected ttl, nt, jsonld, rdf or html)");
             return;
         }
-        String origin = SparqlServlet.origin(req);
         String v = variant.equals("html") ? "ttl" : variant;
-        String key = (def ? "def|" : "void|" + origin + "|") + v;
-        byte[] body = cache.computeIfAbsent(key, k -> Media.write(def ? site.ontology : voidGraph(origin), org.aikg.convert.RdfFormat.named(v)));
+        String key = (def ? "def|" : "void|") + v;
+        byte[] body = cache.computeIfAbsent(key, k -> Media.write(def ? site.ontology : voidGraph(), org.aikg.convert.RdfFormat.named(v)));
         String type = switch (v) {
             case "nt" -> "application/n-triples";
             case "jsonld" -> "application/ld+json";
@@ -91,8 +89,13 @@ final class MetadataServlet extends HttpServlet {
         Http.send(req, resp, 200, Media.withCharset(type), body);
     }
 
-    /** The dataset's own description from the data, with what this load counted and serves. */
-    Graph voidGraph(String origin) {
+    /**
+     * The dataset's own description from the data, with what this load counted and serves. Its
+     * URLs are under the canonical base, like every IRI of the data: the deployed host serves them
+     * (pages link them to this server's own paths), and no request's Host header ever shapes them.
+     */
+    Graph voidGraph() {
+        String origin = site.base.substring(0, site.base.length() - 1);
         Graph g = GraphFactory.createGraphMem();
         site.prefixes.forEach(g.getPrefixMapping()::setNsPrefix);
         Node ds = site.datasetNode;

@@ -62,7 +62,7 @@ final class Negotiation {
             if (slash <= 0 || slash == mt.length() - 1) continue;
             double q = 1.0;
             for (int i = 1; i < bits.length; i++) {
-                String p = bits[i].trim();
+                String p = bits[i].trim().toLowerCase(Locale.ROOT);
                 if (p.startsWith("q=")) {
                     try {
                         q = Math.max(0, Math.min(1, Double.parseDouble(p.substring(2))));

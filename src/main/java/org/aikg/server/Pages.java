@@ -80,7 +80,10 @@ final class Pages {
         return resource(site.data, thing, lang, explicit, docPath, page);
     }
 
-    /** The page of {@code thing} as described by {@code data} (the published graph, or a description made for the request). */
+    /**
+     * The page of {@code thing} as described by {@code data} (the published graph, or a description
+     * made for the request); null when {@code page} is past the last page of links.
+     */
     Resource resource(Graph data, Node thing, String lang, boolean explicit, String docPath, int page) {
         List<Link> types = new ArrayList<>();
         Map<Node, List<Node>> byProperty = new LinkedHashMap<>();
@@ -129,6 +132,7 @@ final class Pages {
             inverse.add(new Inverse(link(p, lang, explicit), subjects.size(), subjects.subList(from, to).stream().map(s -> link(s, lang, explicit)).toList(), more));
         });
         inverse.sort(Comparator.comparing(i -> i.property().text()));
+        if (page > 1 && inverse.stream().allMatch(i -> i.subjects().isEmpty())) return null;
 
         String description = figure != null ? title + ": " + figure : types.isEmpty() ? title : title + " (" + types.get(0).text() + ")";
         List<Alt> alts = alternates(docPath);

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * accepted, so encoded slashes, dot segments and absolute paths never reach a lookup.
  */
 final class Paths {
-    private static final Pattern THING = Pattern.compile("/(id|doc)/([a-z]+)/([A-Za-z0-9_~-]+(?:[.-][A-Za-z0-9_~]+)*?)(?:\\.(ttl|nt|jsonld|rdf|html))?");
+    private static final Pattern THING = Pattern.compile("/(id|doc)/([a-z]+)/([A-Za-z0-9_~-]+)(?:\\.(ttl|nt|jsonld|rdf|html))?");
+    /** Longer paths name nothing this server mints (and would cost the matcher). */
+    static final int MAX_PATH = 512;
 
     private Paths() {}
 
@@ -33,7 +35,7 @@ final class Paths {
     }
 
     static Thing thing(String rawPath) {
-        if (!safe(rawPath)) return null;
+        if (!safe(rawPath) || rawPath.length() > MAX_PATH) return null;
         Matcher m = THING.matcher(rawPath);
         if (!m.matches()) return null;
         return new Thing(m.group(1), m.group(2), m.group(3), m.group(4));

@@ -44,6 +44,17 @@ final class ReadOnlyFilter implements Filter {
             case "POST" -> QUERY_POSTS.contains(path) && isQuery(req);
             default -> false;
         };
+        if (ok && method.equals("POST")) {
+            long length = req.getContentLengthLong();
+            if (length < 0) {
+                Http.sendText(req, resp, 411, "411 Length Required: send a query with a Content-Length");
+                return;
+            }
+            if (length > SparqlServlet.MAX_QUERY_BYTES * 4L) {
+                Http.sendText(req, resp, 413, "413 Content Too Large: a query may be at most " + SparqlServlet.MAX_QUERY_BYTES + " bytes");
+                return;
+            }
+        }
         if (!ok) {
             Http.methodNotAllowed(req, resp, QUERY_POSTS.contains(path) ? "GET, HEAD, POST (queries only), OPTIONS" : "GET, HEAD, OPTIONS");
             return;
@@ -67,6 +78,16 @@ final class ReadOnlyFilter implements Filter {
                 super.setStatus(sc);
             }
         });
+    }
+
+    /**
+     * Queries to Fuseki's own query URLs, which aikg answers itself (same protocol) so that a query
+     * cut by the time limit is a 503 there too, never a truncated 200.
+     */
+    static boolean isFusekiQuery(HttpServletRequest req) {
+        String path = req.getRequestURI();
+        if (path.equals("/ds/query") || path.equals("/ds/sparql")) return true;
+        return path.equals("/ds") && (req.getMethod().equals("POST") || req.getParameter("query") != null);
     }
 
     private static boolean isQuery(HttpServletRequest req) {

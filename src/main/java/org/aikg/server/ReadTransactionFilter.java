@@ -12,7 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
  * Runs each request of aikg's own pages inside a read transaction of the dataset (a TDB2 store
- * needs one for every read). Fuseki's {@code /ds} endpoints manage their own.
+ * needs one for every read). Fuseki's {@code /ds} Graph Store reads manage their own.
  */
 final class ReadTransactionFilter implements Filter {
     private final DatasetGraph dsg;
@@ -24,7 +24,8 @@ final class ReadTransactionFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         String path = ((HttpServletRequest) request).getRequestURI();
-        if (path.equals("/ds") || path.startsWith("/ds/") || dsg.isInTransaction()) {
+        boolean fuseki = (path.equals("/ds") || path.startsWith("/ds/")) && !ReadOnlyFilter.isFusekiQuery((HttpServletRequest) request);
+        if (fuseki || dsg.isInTransaction()) {
             chain.doFilter(request, response);
             return;
         }

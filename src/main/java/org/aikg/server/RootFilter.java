@@ -20,8 +20,10 @@ final class RootFilter implements Filter {
     private final Templates templates;
     private final PageCache cache;
     private final Downloads downloads;
+    private final SparqlServlet sparql;
 
-    RootFilter(Pages pages, Templates templates, PageCache cache, Downloads downloads) {
+    RootFilter(Pages pages, Templates templates, PageCache cache, Downloads downloads, SparqlServlet sparql) {
+        this.sparql = sparql;
         this.pages = pages;
         this.templates = templates;
         this.cache = cache;
@@ -33,6 +35,10 @@ final class RootFilter implements Filter {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
         String path = req.getRequestURI();
+        if (ReadOnlyFilter.isFusekiQuery(req)) {
+            sparql.service(req, resp);
+            return;
+        }
         if (!path.equals("/") && OWNED.matcher(path).matches()) {
             chain.doFilter(request, response);
             return;

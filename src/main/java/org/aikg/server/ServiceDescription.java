@@ -23,7 +23,6 @@ final class ServiceDescription {
         add(g, service, sd("endpoint"), endpoint);
         add(g, service, sd("supportedLanguage"), sd("SPARQL11Query"));
         add(g, service, sd("feature"), sd("UnionDefaultGraph"));
-        add(g, service, sd("feature"), sd("DereferencesURIs"));
         for (String f : new String[] {"SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle",
                 "N-Triples", "JSON-LD", "RDF_XML"}) {
             add(g, service, sd("resultFormat"), NodeFactory.createURI(FORMATS + f));

@@ -105,7 +105,7 @@ final class Site {
         if (local == null) return null;
         if (local.startsWith("/id/")) return "/doc/" + local.substring(4);
         if (local.startsWith("/def")) return local;
-        if (local.equals("/dataset")) return "/dataset";
+        if (local.equals("/dataset") || local.equals("/sparql") || local.startsWith("/download/")) return local;
         return null;
     }
 

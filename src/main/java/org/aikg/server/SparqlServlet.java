@@ -49,8 +49,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 final class SparqlServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String RETRY_AFTER_SECONDS = "5";
-    /** The largest query text taken in a POST. */
-    static final int MAX_QUERY_BYTES = 1 << 20;
+    /** The largest query text taken, in any form: past it, 413 (Jena's parser slows down fast on huge texts). */
+    static final int MAX_QUERY_BYTES = 64 * 1024;
 
     private static final List<Offer> RESULT_OFFERS = List.of(
             new Offer("application/sparql-results+json", "json"),
@@ -71,7 +71,8 @@ final class SparqlServlet extends HttpServlet {
             new Offer("application/rdf+xml", "rdf"),
             new Offer("application/json", "jsonld"),
             new Offer("text/plain", "nt"));
-    private static final List<Offer> SD_OFFERS = List.of(new Offer("text/html", "html"), new Offer("text/turtle", "ttl"),
+    private static final java.util.Set<String> GRAPH_VARIANTS = java.util.Set.of("ttl", "nt", "jsonld", "rdf", "html");
+    private static final List<Offer> SD_OFFERS = List.of(new Offer("text/turtle", "ttl"), new Offer("text/html", "html"),
             new Offer("application/n-triples", "nt"), new Offer("application/ld+json", "jsonld"), new Offer("application/rdf+xml", "rdf"));
 
     private final transient Site site;
@@ -136,6 +137,10 @@ final class SparqlServlet extends HttpServlet {
                 Http.sendText(req, resp, 400, "400 Bad Request: the form has no \"query\" field");
                 return;
             }
+            if (query.length() > MAX_QUERY_BYTES) {
+                Http.sendText(req, resp, 413, "413 Content Too Large: a query may be at most " + MAX_QUERY_BYTES + " bytes");
+                return;
+            }
             run(req, resp, query);
             return;
         }
@@ -164,7 +169,7 @@ final class SparqlServlet extends HttpServlet {
     void run(HttpServletRequest req, HttpServletResponse resp, String text) throws IOException {
         Query query;
         try {
-            query = QueryFactory.create(text, Syntax.syntaxARQ);
+            query = QueryFactory.create(text, site.base, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
             String msg = "Parse error at line " + e.getLine() + ", column " + e.getColumn() + ": " + e.getMessage();
             if (wantsHtml(req)) editor(req, resp, 400, text, List.of(), List.of(), msg, false);
@@ -194,18 +199,23 @@ final class SparqlServlet extends HttpServlet {
                 boolean b = exec.ask();
                 sendBoolean(req, resp, text, b);
             } else {
-                Graph g = query.isConstructType() ? exec.construct() : exec.describe();
-                if (g.size() > maxRows) {
-                    tooBig(req, resp, "the result has more than " + maxRows + " triples");
-                    return;
-                }
-                site.prefixes.forEach(g.getPrefixMapping()::setNsPrefix);
                 Optional<Offer> o = Negotiation.choose(req.getHeader("Accept"), GRAPH_OFFERS);
                 String variant = format(req, o.map(Offer::variant).orElse(null));
+                if (variant != null && !GRAPH_VARIANTS.contains(variant)) variant = null;
                 if (variant == null) {
                     Errors.notAcceptable(req, resp, GRAPH_OFFERS.stream().map(Offer::mediaType).toList());
                     return;
                 }
+                Graph g = GraphFactory.createGraphMem();
+                var triples = query.isConstructType() ? exec.constructTriples() : exec.describeTriples();
+                while (triples.hasNext()) {
+                    g.add(triples.next());
+                    if (g.size() > maxRows) {
+                        tooBig(req, resp, "the result has more than " + maxRows + " triples");
+                        return;
+                    }
+                }
+                site.prefixes.forEach(g.getPrefixMapping()::setNsPrefix);
                 if (variant.equals("html")) {
                     List<List<Value>> rows = new ArrayList<>();
                     g.find().forEachRemaining(t -> rows.add(List.of(value(t.getSubject()), value(t.getPredicate()), value(t.getObject()))));
@@ -269,7 +279,8 @@ final class SparqlServlet extends HttpServlet {
             return;
         }
         Lang lang = resultLang(variant);
-        if (lang == null || lang.equals(ResultSetLang.RS_CSV) || lang.equals(ResultSetLang.RS_TSV) || lang.equals(ResultSetLang.RS_Text)) {
+        if (lang == null || lang.equals(ResultSetLang.RS_CSV) || lang.equals(ResultSetLang.RS_TSV) || lang.equals(ResultSetLang.RS_Text)
+                || lang.equals(ResultSetLang.RS_Thrift) || lang.equals(ResultSetLang.RS_Protobuf)) {
             Http.send(req, resp, 200, "text/plain; charset=utf-8", (b + "\n").getBytes(StandardCharsets.UTF_8));
             return;
         }

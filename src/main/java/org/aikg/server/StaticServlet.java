@@ -29,14 +29,16 @@ final class StaticServlet extends HttpServlet {
         }
         String rest = path.substring("/static/".length());
         String resource = rest.startsWith("codemirror/") ? CODEMIRROR + rest.substring("codemirror/".length()) : "org/aikg/server/static/" + rest;
-        byte[] body = cache.computeIfAbsent(resource, r -> {
-            try (InputStream in = StaticServlet.class.getClassLoader().getResourceAsStream(r)) {
-                return in == null ? new byte[0] : in.readAllBytes();
-            } catch (IOException e) {
-                return new byte[0];
+        byte[] body = cache.get(resource);
+        if (body == null) {
+            try (InputStream in = StaticServlet.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in != null) {
+                    body = in.readAllBytes();
+                    cache.put(resource, body);
+                }
             }
-        });
-        if (body.length == 0) {
+        }
+        if (body == null || body.length == 0) {
             Http.sendText(req, resp, 404, "404 Not Found: no such file");
             return;
         }

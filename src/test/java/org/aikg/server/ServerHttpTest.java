@@ -368,6 +368,58 @@ class ServerHttpTest {
         assertEquals(200, get("/static/codemirror/lib/codemirror.js").statusCode());
     }
 
+    @Test
+    void queriesCannotMakeTheServerFetchOtherAddresses() throws Exception {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0)) {
+            listener.setSoTimeout(1500);
+            String query = "SELECT * WHERE { SERVICE <http://localhost:" + listener.getLocalPort() + "/x> { ?s ?p ?o } }";
+            CompletableFuture<HttpResponse<byte[]>> r = http.sendAsync(HttpRequest.newBuilder(URI.create(url + "/sparql?query=" + q(query))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            boolean called;
+            try (Socket s = listener.accept()) {
+                called = true;
+            } catch (java.net.SocketTimeoutException e) {
+                called = false;
+            }
+            assertFalse(called, "the server followed a SERVICE clause");
+            assertTrue(r.get().statusCode() >= 400, "" + r.get().statusCode());
+        }
+    }
+
+    @Test
+    void bigAnswersAndBigQueriesAreRefusedNotBuffered() throws Exception {
+        String construct = "CONSTRUCT { ?c ?e ?i } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+        HttpResponse<byte[]> r = send("POST", "/sparql", "application/sparql-query", construct);
+        assertTrue(r.statusCode() == 422 || r.statusCode() == 503, r.statusCode() + " " + text(r));
+        String huge = "SELECT * WHERE { ?s ?p ?o } # " + "x".repeat(300_000);
+        assertEquals(413, send("POST", "/sparql", "application/sparql-query", huge).statusCode());
+        assertEquals(413, send("POST", "/ds/query", "application/sparql-query", huge).statusCode());
+        assertEquals(413, send("POST", "/sparql", "application/x-www-form-urlencoded", "query=" + q(huge.substring(0, 100_000))).statusCode());
+        HttpResponse<byte[]> csv = get("/sparql?format=csv&query=" + q("CONSTRUCT WHERE { ?s a ?t } LIMIT 1"));
+        assertEquals(406, csv.statusCode(), text(csv));
+    }
+
+    @Test
+    void fusekisQueryUrlsNeverAnswerATruncated200() throws Exception {
+        String runaway = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+        HttpResponse<byte[]> r = get("/ds/query?query=" + q(runaway), "Accept", "text/csv");
+        assertTrue(r.statusCode() == 503 || r.statusCode() == 422, r.statusCode() + " " + r.body().length);
+        assertFalse(text(r).contains("Incomplete results"));
+    }
+
+    @Test
+    void oddPathsAndParametersGetAPlainAnswerNotAServerError() throws Exception {
+        assertEquals(404, get("/doc/event/" + "a-".repeat(4000) + "!").statusCode());
+        assertEquals(404, get("/doc/place/china?page=99", "Accept", "text/html").statusCode());
+        assertEquals(404, get("/static/no-such-file.css").statusCode());
+        HttpResponse<byte[]> q0 = get(EXPO, "Accept", "text/html;Q=0, text/turtle;q=0.5");
+        assertTrue(header(q0, "Content-Type").startsWith("text/turtle"), header(q0, "Content-Type"));
+        HttpResponse<byte[]> anyApp = get(EXPO, "Accept", "application/*");
+        assertTrue(header(anyApp, "Content-Type").startsWith("application/n-triples"), header(anyApp, "Content-Type"));
+        assertTrue(header(get("/sparql"), "Content-Type").startsWith("text/turtle"), "*/* gets the service description in Turtle");
+        assertTrue(header(get("/def"), "Content-Type").startsWith("text/turtle"));
+    }
+
     // ---- downloads ----
 
     @ParameterizedTest(name = "{0}")
@@ -417,11 +469,11 @@ class ServerHttpTest {
             Graph g = parse(r.body(), Lang.TURTLE);
             Node ds = NodeFactory.createURI(BASE + "dataset");
             assertTrue(g.contains(ds, NodeFactory.createURI(Vocab.VOID + "triples"), Node.ANY));
-            assertTrue(g.contains(ds, NodeFactory.createURI(Vocab.VOID + "sparqlEndpoint"), NodeFactory.createURI(url + "/sparql")));
+            assertTrue(g.contains(ds, NodeFactory.createURI(Vocab.VOID + "sparqlEndpoint"), NodeFactory.createURI(BASE + "sparql")));
             assertTrue(g.contains(ds, Vocab.DCT_license, NodeFactory.createURI("https://creativecommons.org/licenses/by/4.0/")));
             assertTrue(g.contains(ds, Vocab.DCT_source, NodeFactory.createURI(BASE + "id/article/taptechnews-2024-06-20-world-intelligence-expo")));
             for (String f : List.of("ttl", "nt", "jsonld", "rdf", "trig", "nq", "ttl.gz", "nq.gz")) {
-                assertTrue(g.contains(Node.ANY, NodeFactory.createURI(Vocab.DCAT + "downloadURL"), NodeFactory.createURI(url + "/download/aikg." + f)), f);
+                assertTrue(g.contains(Node.ANY, NodeFactory.createURI(Vocab.DCAT + "downloadURL"), NodeFactory.createURI(BASE + "download/aikg." + f)), f);
             }
         }
     }
