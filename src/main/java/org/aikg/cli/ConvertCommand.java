@@ -35,14 +35,29 @@ final class ConvertCommand implements Runnable {
 
     @Override
     public void run() {
+        try {
+            convert();
+        } catch (java.io.IOException e) {
+            throw new org.aikg.AikgException("cannot write to standard output: " + e.getMessage(), e);
+        }
+    }
+
+    private void convert() throws java.io.IOException {
         boolean stdout = output.equals("-");
         RdfFormat f = format != null ? RdfFormat.named(format) : stdout ? RdfFormat.TTL : RdfFormat.fromFileName(Path.of(output));
         Converter.Stats s;
         try (Progress progress = new Progress("convert")) {
             Converter converter = Converter.of(Sources.scan(data)).keepGoing(keepGoing).progress(progress);
             if (stdout) {
-                s = converter.write(io.out(), f);
-                io.out().flush();
+                // through a temporary file, so that a failing run writes nothing to standard output either
+                Path tmp = java.nio.file.Files.createTempFile("aikg-convert-", "." + f.extension());
+                try {
+                    s = converter.write(tmp, f);
+                    java.nio.file.Files.copy(tmp, io.out());
+                    io.out().flush();
+                } finally {
+                    java.nio.file.Files.deleteIfExists(tmp);
+                }
             } else {
                 s = converter.write(Path.of(output), f);
             }

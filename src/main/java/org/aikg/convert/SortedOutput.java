@@ -27,13 +27,16 @@ final class SortedOutput {
                 StreamRDF w = StreamRDFWriter.getWriterStream(out, format == RdfFormat.TRIG ? RDFFormat.TRIG_BLOCKS : RDFFormat.NQUADS);
                 w.start();
                 if (format == RdfFormat.TRIG) prefixes.forEach(w::prefix);
-                long[] n = {0};
-                source.accept((g, triples) -> {
-                    triples.forEach(t -> w.quad(Quad.create(g, t)));
-                    n[0] += triples.size();
-                });
+                // graphs in IRI order, as DatasetWriter writes them: the bytes do not depend on file names
+                java.util.TreeMap<org.apache.jena.graph.Node, java.util.List<Triple>> graphs = new java.util.TreeMap<>(TripleOrder::node);
+                source.accept(graphs::put);
+                long n = 0;
+                for (var e : graphs.entrySet()) {
+                    for (Triple t : e.getValue()) w.quad(Quad.create(e.getKey(), t));
+                    n += e.getValue().size();
+                }
                 w.finish();
-                return n[0];
+                return n;
             }
             case TTL, NT -> {
                 TreeSet<Triple> union = union(source);

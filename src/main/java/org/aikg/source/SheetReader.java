@@ -216,14 +216,17 @@ final class SheetReader {
 
     private Evidence evidence(YamlNode node) {
         if (node == null || node.isNull()) return null;
-        try {
-            return new Evidence(node.text(), null, null, node.at());
-        } catch (DataException notScalar) {
+        YamlNode quote = node;
+        String prefix = null;
+        String suffix = null;
+        if (node.isMapping()) {
             Map<String, YamlNode> m = node.mapping(keys("quote", "prefix", "suffix"));
-            String prefix = m.containsKey("prefix") ? m.get("prefix").text() : null;
-            String suffix = m.containsKey("suffix") ? m.get("suffix").text() : null;
-            return new Evidence(required(node, m, "quote").text(), prefix, suffix, m.get("quote").at());
+            prefix = m.containsKey("prefix") ? m.get("prefix").text() : null;
+            suffix = m.containsKey("suffix") ? m.get("suffix").text() : null;
+            quote = required(node, m, "quote");
         }
+        if (quote.text().isBlank()) throw quote.error("the evidence quote is empty (expected a sentence copied from the text)");
+        return new Evidence(quote.text(), prefix, suffix, quote.at());
     }
 
     /** Texts by language: {@code {en: ..., zh: ...}}; a value may be a list unless {@code single}. */

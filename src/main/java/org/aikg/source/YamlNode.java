@@ -119,6 +119,10 @@ final class YamlNode {
         return mark == null ? Location.of(file) : Location.of(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
+    boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
     boolean isNull() {
         return node instanceof ScalarNode s && (s.getTag().equals(Tag.NULL) || s.getValue().isEmpty()) && !s.getScalarStyle().toString().contains("QUOTED");
     }

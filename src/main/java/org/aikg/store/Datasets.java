@@ -10,7 +10,9 @@ import org.aikg.convert.Converter;
 import org.aikg.convert.RdfFormat;
 import org.aikg.source.Sources;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -66,11 +68,27 @@ public final class Datasets {
     public static DatasetGraph parse(Path file) {
         if (!Files.isRegularFile(file)) throw new org.aikg.UsageException("no such file: " + file);
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Node fileGraph = graphOfFile(file);
         try {
-            RDFDataMgr.read(dsg, file.toString(), RdfFormat.fromFileName(file).lang());
+            RDFParser.source(file).lang(RdfFormat.fromFileName(file).lang()).parse(new org.apache.jena.riot.system.StreamRDFBase() {
+                @Override
+                public void triple(org.apache.jena.graph.Triple t) {
+                    dsg.add(fileGraph, t.getSubject(), t.getPredicate(), t.getObject());
+                }
+
+                @Override
+                public void quad(Quad q) {
+                    dsg.add(q.isDefaultGraph() ? fileGraph : q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+                }
+            });
         } catch (RiotException e) {
             throw new DataException(file + ": not valid " + RdfFormat.fromFileName(file).lang().getLabel() + ": " + e.getMessage());
         }
-        return RdfFormat.fromFileName(file).keepsGraphs() ? new UnionDefaultGraph(dsg) : dsg;
+        return new UnionDefaultGraph(dsg);
+    }
+
+    /** The graph that the triples of a triples-only file (or of a quads file's default graph) are kept in: the file's URI. */
+    public static Node graphOfFile(Path file) {
+        return NodeFactory.createURI(file.toAbsolutePath().normalize().toUri().toString());
     }
 }

@@ -59,7 +59,6 @@ public final class Publisher {
     private final int attempts;
     private final Duration firstPause;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private int retries;
 
     private Publisher(URI graphStore, Optional<Credentials> credentials, int attempts, Duration firstPause) {
         this.graphStore = graphStore;
@@ -92,53 +91,58 @@ public final class Publisher {
         long start = System.nanoTime();
         int[] graphs = {0};
         long[] triples = {0};
+        int[] retries = {0};
         List<String> failures;
         if (Datasets.isRdfFile(inputs)) {
             DatasetGraph dsg = Datasets.parse(inputs.get(0));
+            Node fileGraph = Datasets.graphOfFile(inputs.get(0));
             for (var it = dsg.listGraphNodes(); it.hasNext();) {
                 Node g = it.next();
-                put(g, dsg.getGraph(g).find().toList());
+                // a triples file's triples go to the store's default graph, not to a graph named after a local file
+                retries[0] += put(g.equals(fileGraph) ? null : g, dsg.getGraph(g).find().toList());
                 graphs[0]++;
                 triples[0] += dsg.getGraph(g).size();
             }
             failures = List.of();
         } else {
             Converter.Stats s = Converter.of(Sources.scan(inputs)).keepGoing(keepGoing).progress(progress).forEachGraph((g, ts) -> {
-                put(g, ts);
+                retries[0] += put(g, ts);
                 graphs[0]++;
                 triples[0] += ts.size();
             });
             failures = s.failures();
         }
-        return new Stats(graphs[0], triples[0], retries, (System.nanoTime() - start) / 1_000_000, failures);
+        return new Stats(graphs[0], triples[0], retries[0], (System.nanoTime() - start) / 1_000_000, failures);
     }
 
-    private void put(Node graph, List<Triple> triples) {
+    /** PUTs one graph (null: the default graph); returns the retries it took. */
+    private int put(Node graph, List<Triple> triples) {
         Graph g = GraphFactory.createGraphMem();
         triples.forEach(g::add);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         RDFWriter.source(g).format(RDFFormat.NTRIPLES).output(body);
         String sep = graphStore.getQuery() == null ? "?" : "&";
-        URI target = URI.create(graphStore + sep + "graph=" + URLEncoder.encode(graph.getURI(), StandardCharsets.UTF_8));
+        URI target = URI.create(graphStore + sep + (graph == null ? "default" : "graph=" + URLEncoder.encode(graph.getURI(), StandardCharsets.UTF_8)));
         HttpRequest.Builder req = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "application/n-triples; charset=utf-8")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         credentials.ifPresent(c -> req.header("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
-        send(req.build(), graph);
+        return send(req.build(), graph == null ? "the default graph" : graph.getURI());
     }
 
-    private void send(HttpRequest request, Node graph) {
+    private int send(HttpRequest request, String graph) {
+        int retries = 0;
         Duration pause = firstPause;
         String last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int code = r.statusCode();
-                if (code >= 200 && code < 300) return;
+                if (code >= 200 && code < 300) return retries;
                 String answer = code + " " + r.body().strip().lines().findFirst().orElse(reason(code));
                 if (code < 500) {
-                    throw new AikgException("the store refused " + graph.getURI() + ": " + answer
+                    throw new AikgException("the store refused " + graph + ": " + answer
                             + (code == 401 || code == 403 ? " (check the credentials)"
                             : code == 404 || code == 405 ? " (is " + graphStore + " a Graph Store URL that takes writes?)" : ""));
                 }
@@ -149,7 +153,7 @@ public final class Publisher {
                 last = "connection failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AikgException("interrupted while publishing " + graph.getURI());
+                throw new AikgException("interrupted while publishing " + graph);
             }
             if (attempt == attempts) break;
             retries++;
@@ -157,11 +161,11 @@ public final class Publisher {
                 Thread.sleep(pause.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AikgException("interrupted while publishing " + graph.getURI());
+                throw new AikgException("interrupted while publishing " + graph);
             }
             pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(8)) > 0 ? Duration.ofSeconds(8) : pause.multipliedBy(2);
         }
-        throw new AikgException("could not publish " + graph.getURI() + " to " + graphStore + " after " + attempts + " tries: " + last);
+        throw new AikgException("could not publish " + graph + " to " + graphStore + " after " + attempts + " tries: " + last);
     }
 
     private static String reason(int code) {

@@ -92,20 +92,25 @@ public final class Tdb2Store {
         for (Triple t : triples) dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
     }
 
-    /** The named graphs of an RDF file, in the order they first appear; triples of a triples file go to the dataset's graph. */
+    /**
+     * The named graphs of an RDF file, in the order they first appear. Triples outside any named
+     * graph (all of a Turtle file) go into a graph named by the file's URI, so that they are part
+     * of the union that is served.
+     */
     private static Map<Node, List<Triple>> readQuads(Path file) {
         RdfFormat format = RdfFormat.fromFileName(file);
         Map<Node, List<Triple>> graphs = new LinkedHashMap<>();
+        Node fileGraph = Datasets.graphOfFile(file);
         try {
             RDFParser.source(file).lang(format.lang()).parse(new StreamRDFBase() {
                 @Override
                 public void triple(Triple t) {
-                    graphs.computeIfAbsent(Quad.defaultGraphIRI, k -> new ArrayList<>()).add(t);
+                    graphs.computeIfAbsent(fileGraph, k -> new ArrayList<>()).add(t);
                 }
 
                 @Override
                 public void quad(Quad q) {
-                    graphs.computeIfAbsent(q.isDefaultGraph() ? Quad.defaultGraphIRI : q.getGraph(), k -> new ArrayList<>()).add(q.asTriple());
+                    graphs.computeIfAbsent(q.isDefaultGraph() ? fileGraph : q.getGraph(), k -> new ArrayList<>()).add(q.asTriple());
                 }
             });
         } catch (RiotException e) {

@@ -68,6 +68,14 @@ class ManySourcesTest {
     }
 
     @Test
+    void aFailedRunToStandardOutputWritesNothingThere() throws IOException {
+        Path copy = copyWithOneBadSheet();
+        TestCli.Run run = TestCli.run("convert", copy.toString(), "-o", "-", "--format", "nq");
+        assertEquals(1, run.code(), run::toString);
+        assertEquals(0, run.outBytes().length, "quads reached standard output before the failure");
+    }
+
+    @Test
     void twoSheetsWithOneSourceIdAreRefused() throws IOException {
         Path copy = tmp.resolve("dup");
         CorpusGenerator.generate(copy, 3, 5);

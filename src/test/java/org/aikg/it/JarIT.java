@@ -101,6 +101,11 @@ class JarIT {
             var served = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
             org.apache.jena.riot.RDFParser.source(new java.io.ByteArrayInputStream(ttl.body())).lang(org.apache.jena.riot.Lang.TURTLE).parse(served);
             assertTrue(IsoMatcher.isomorphic(golden, served), "the Turtle download holds the converted graph");
+            Path trig = tmp.resolve("converted.trig");
+            assertEquals(0, aikg("convert", "data", "-o", trig.toString()).code());
+            var download = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "download/aikg.trig")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertArrayEquals(Files.readAllBytes(trig), download.body(), "the TriG download is byte for byte what convert writes");
             p.toHandle().destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
             drain.join(10_000);

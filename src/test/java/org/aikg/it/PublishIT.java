@@ -138,6 +138,20 @@ class PublishIT {
     }
 
     @Test
+    void aTurtleFileIsPublishedToTheDefaultGraph() throws Exception {
+        Path ttl = tmp.resolve("dump.ttl");
+        assertEquals(0, TestCli.run("convert", "data", "-o", ttl.toString()).code());
+        TestCli.Run r = TestCli.run("publish", "--endpoint", endpoint(), ttl.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().startsWith("published 1 graph, 303 triples"), r::toString);
+        HttpResponse<byte[]> g = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "?default")).header("Accept", "application/n-triples").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        var remote = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+        RDFParser.source(new java.io.ByteArrayInputStream(g.body())).lang(Lang.NTRIPLES).parse(remote);
+        assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadGraph(ttl.toString()), remote));
+    }
+
+    @Test
     void aStoreThatRefusesGetsItsAnswerAndExit3() {
         TestCli.Run r = TestCli.run("publish", "--endpoint", "http://localhost:" + port + "/no-such-dataset", "data");
         assertEquals(3, r.code(), r::toString);

@@ -118,6 +118,22 @@ class Tdb2StoreTest {
     }
 
     @Test
+    void aTurtleFileLoadsIntoAGraphOfItsOwnAndIsServed() throws Exception {
+        Path ttl = tmp.resolve("dump.ttl");
+        assertEquals(0, TestCli.run("convert", "data", "-o", ttl.toString()).code());
+        Path store = tmp.resolve("store");
+        assertEquals(0, TestCli.run("load", "--tdb2", store.toString(), ttl.toString()).code());
+        DatasetGraph dsg = Tdb2Store.open(store);
+        Txn.executeRead(dsg, () -> assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadGraph(ttl.toString()), dsg.getUnionGraph())));
+        var inMemory = Datasets.parse(ttl);
+        var out = new java.io.ByteArrayOutputStream();
+        org.aikg.convert.DatasetWriter.write(inMemory, org.aikg.convert.RdfFormat.TTL, out, java.util.Map.of());
+        var reread = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+        org.apache.jena.riot.RDFParser.source(new java.io.ByteArrayInputStream(out.toByteArray())).lang(org.apache.jena.riot.Lang.TURTLE).parse(reread);
+        assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadGraph(ttl.toString()), reread), "the download of a served Turtle file is its graph");
+    }
+
+    @Test
     void servingAStoreNeedsOneThatExists() {
         TestCli.Run run = TestCli.run("serve", "--tdb2", tmp.resolve("nothing-here").toString(), "--port", "0");
         assertEquals(2, run.code(), run::toString);
