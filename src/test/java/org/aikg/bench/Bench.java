@@ -154,6 +154,36 @@ final class Bench {
         }
     }
 
+    /**
+     * Waits until another process is idle (under 5 % of a core over one second), at most
+     * {@code maxSeconds}: a server may still be working on requests a load generator gave up on.
+     * Returns the seconds waited.
+     */
+    static double waitIdle(long pid, int maxSeconds) {
+        long t0 = System.nanoTime();
+        long last = cpuTicks(pid);
+        for (int i = 0; i < maxSeconds && last >= 0; i++) {
+            sleep(1000);
+            long now = cpuTicks(pid);
+            if (now < 0 || now - last < 5) break;
+            last = now;
+        }
+        double waited = seconds(System.nanoTime() - t0);
+        if (waited > 2.5) log(String.format(Locale.ROOT, "  (waited %.0f s for the server to become idle)", waited));
+        return waited;
+    }
+
+    /** utime + stime of a process in clock ticks (1/100 s), from /proc; -1 when unknown. */
+    static long cpuTicks(long pid) {
+        try {
+            String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);

@@ -51,6 +51,19 @@ final class Section {
     final String ratioDef;
     final List<Row> rows = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** A goal checked on something other than a compared row (soak). */
+    record Check(String what, String goal, String measured, boolean met) {
+        String verdict() {
+            return met ? "met" : "MISSED";
+        }
+    }
+
+    final List<Check> checks = new ArrayList<>();
+
+    void check(String what, String goal, String measured, boolean met) {
+        checks.add(new Check(what, goal, measured, met));
+    }
+
     /** Free key/value lines (soak, memory readings). */
     final List<String[]> facts = new ArrayList<>();
     int runs;
@@ -90,6 +103,11 @@ final class Section {
                         .append(Bench.mmm(r.aikg, r.fmt)).append(" | ").append(Bench.mmm(r.base, r.fmt)).append(" | ")
                         .append(Bench.mmm(r.ratio, r.ratioFmt)).append(" | ").append(r.goal).append(" | ").append(r.verdict()).append(" |\n");
             }
+            b.append('\n');
+        }
+        if (!checks.isEmpty()) {
+            b.append("| check | goal | measured | verdict |\n| --- | --- | --- | --- |\n");
+            for (Check c : checks) b.append("| ").append(c.what()).append(" | ").append(c.goal()).append(" | ").append(c.measured()).append(" | ").append(c.verdict()).append(" |\n");
             b.append('\n');
         }
         if (!facts.isEmpty()) {
