@@ -107,7 +107,7 @@ final class Pages {
             Node variable = one(thing, SCHEMA_variableMeasured);
             if (variable != null) title = site.labels.label(variable, lang) + dateSuffix(thing);
             Node unit = one(thing, SCHEMA_unitCode);
-            charts.addAll(charts(lang, explicit, unit));
+            charts.addAll(charts(lang, explicit, unit, sameSource(thing)));
         }
         List<Evidence> evidence = new ArrayList<>();
         if (data.contains(thing, RDF_type, OA_SpecificResource)) {
@@ -125,7 +125,9 @@ final class Pages {
         Map<Node, List<Node>> incoming = new LinkedHashMap<>();
         data.find(Node.ANY, Node.ANY, thing).forEachRemaining(t -> incoming.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getSubject()));
         incoming.forEach((p, subjects) -> {
-            subjects.sort(Comparator.comparing((Node s) -> site.labels.label(s, lang)).thenComparing(org.aikg.convert.TripleOrder::node));
+            List<Node> sorted = sortedByLabel(subjects, lang);
+            subjects.clear();
+            subjects.addAll(sorted);
             int from = Math.min(subjects.size(), (page - 1) * PAGE_SIZE);
             int to = Math.min(subjects.size(), from + PAGE_SIZE);
             String more = to < subjects.size() ? href(docPath + "?page=" + (page + 1), lang, explicit) : null;
@@ -229,10 +231,22 @@ final class Pages {
                 date == null ? null : date.getLiteralLexicalForm(), new Link("¶ " + start + "–" + end, href(site.pageOf(passage), lang, explicit), passage.getURI()));
     }
 
-    /** Bar charts of the statistics, one per unit (only {@code onlyUnit} when given). */
-    List<Chart> charts(String lang, boolean explicit, Node onlyUnit) {
+    /** The observations stated in the same source (named graph) as {@code obs}: a statistic's chart compares it with its neighbours. */
+    private List<Node> sameSource(Node obs) {
+        List<Node> out = new ArrayList<>();
+        site.dsg.find(Node.ANY, obs, RDF_type, SCHEMA_Observation).forEachRemaining(q -> {
+            if (q.isDefaultGraph()) return;
+            site.dsg.find(q.getGraph(), Node.ANY, RDF_type, SCHEMA_Observation).forEachRemaining(o -> {
+                if (!out.contains(o.getSubject())) out.add(o.getSubject());
+            });
+        });
+        return out.isEmpty() ? List.of(obs) : out;
+    }
+
+    /** Bar charts of {@code candidates} (observations), one per unit (only {@code onlyUnit} when given). */
+    List<Chart> charts(String lang, boolean explicit, Node onlyUnit, List<Node> candidates) {
         Map<Node, List<Node>> byUnit = new LinkedHashMap<>();
-        for (Node obs : sortedByLabel(observations(), lang)) {
+        for (Node obs : sortedByLabel(candidates, lang)) {
             Node unit = one(obs, SCHEMA_unitCode);
             if (unit == null || (onlyUnit != null && !onlyUnit.equals(unit))) continue;
             List<Node> l = byUnit.computeIfAbsent(unit, k -> new ArrayList<>());
@@ -283,9 +297,12 @@ final class Pages {
         return out;
     }
 
+    /** Nodes in label order (each label looked up once), ties by IRI. */
     private List<Node> sortedByLabel(List<Node> nodes, String lang) {
+        Map<Node, String> labels = new java.util.HashMap<>();
+        for (Node n : nodes) labels.computeIfAbsent(n, k -> site.labels.label(k, lang));
         List<Node> copy = new ArrayList<>(nodes);
-        copy.sort(Comparator.comparing((Node n) -> site.labels.label(n, lang)).thenComparing((Node n) -> n.toString()));
+        copy.sort(Comparator.comparing((Node n) -> labels.get(n)).thenComparing(org.aikg.convert.TripleOrder::node));
         return copy;
     }
 
@@ -328,7 +345,7 @@ final class Pages {
         List<Link> queries = site.queries.all().stream().map(q -> new Link(q.title(), "/queries/" + q.name(), null)).toList();
         List<Alt> alts = List.of(new Alt("VoID (Turtle)", "/dataset", Media.TURTLE));
         Head head = head(title, description, lang, site.base, alts, null, "/", explicit);
-        return new Home(head, description, site.triples, site.entities, site.sources.size(), entries, stats, charts(lang, explicit, null), claims, articles, dl, queries);
+        return new Home(head, description, site.triples, site.entities, site.sources.size(), entries, stats, charts(lang, explicit, null, observations()), claims, articles, dl, queries);
     }
 
     // ---- queries ----
