@@ -3,9 +3,7 @@ package org.aikg.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.aikg.AikgException;
 import org.aikg.UsageException;
 import org.aikg.convert.Converter;
@@ -69,11 +67,9 @@ public final class Tdb2Store {
         List<String> failures = new ArrayList<>();
         Txn.executeWrite(dsg, () -> {
             if (Datasets.isRdfFile(inputs)) {
-                for (Map.Entry<Node, List<Triple>> e : readQuads(inputs.get(0)).entrySet()) {
-                    replace(dsg, e.getKey(), e.getValue());
-                    graphs[0]++;
-                    quads[0] += e.getValue().size();
-                }
+                long[] counts = streamQuads(dsg, inputs.get(0));
+                graphs[0] += (int) counts[0];
+                quads[0] += counts[1];
             } else {
                 Converter.Stats s = Converter.of(Sources.scan(inputs)).keepGoing(keepGoing).progress(progress).forEachGraph((g, triples) -> {
                     replace(dsg, g, triples);
@@ -93,30 +89,38 @@ public final class Tdb2Store {
     }
 
     /**
-     * The named graphs of an RDF file, in the order they first appear. Triples outside any named
-     * graph (all of a Turtle file) go into a graph named by the file's URI, so that they are part
-     * of the union that is served.
+     * Streams an RDF file into the store: the first quad of each graph clears that graph, so each
+     * graph of the file replaces the one in the store. Triples outside any named graph (all of a
+     * Turtle file) go into a graph named by the file's URI, so that they are part of the union that
+     * is served. Returns the number of graphs and of quads.
      */
-    private static Map<Node, List<Triple>> readQuads(Path file) {
+    private static long[] streamQuads(DatasetGraph dsg, Path file) {
         RdfFormat format = RdfFormat.fromFileName(file);
-        Map<Node, List<Triple>> graphs = new LinkedHashMap<>();
         Node fileGraph = Datasets.graphOfFile(file);
+        java.util.Set<Node> seen = new java.util.HashSet<>();
+        long[] quads = {0};
         try {
             RDFParser.source(file).lang(format.lang()).parse(new StreamRDFBase() {
                 @Override
                 public void triple(Triple t) {
-                    graphs.computeIfAbsent(fileGraph, k -> new ArrayList<>()).add(t);
+                    add(fileGraph, t);
                 }
 
                 @Override
                 public void quad(Quad q) {
-                    graphs.computeIfAbsent(q.isDefaultGraph() ? fileGraph : q.getGraph(), k -> new ArrayList<>()).add(q.asTriple());
+                    add(q.isDefaultGraph() ? fileGraph : q.getGraph(), q.asTriple());
+                }
+
+                private void add(Node g, Triple t) {
+                    if (seen.add(g)) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                    dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+                    quads[0]++;
                 }
             });
         } catch (RiotException e) {
             throw new org.aikg.DataException(file + ": not valid " + format.lang().getLabel() + ": " + e.getMessage());
         }
-        return graphs;
+        return new long[] {seen.size(), quads[0]};
     }
 
     /** The dataset's graph lists as sources the articles of every load, not only of this one. */

@@ -30,7 +30,13 @@ final class Bench {
 
     // ---- statistics ------------------------------------------------------------------------
 
+    /** The values that are numbers (a censored measurement is recorded as NaN). */
+    static List<Double> known(List<Double> xs) {
+        return xs.stream().filter(x -> !x.isNaN()).toList();
+    }
+
     static double median(List<Double> xs) {
+        xs = known(xs);
         if (xs.isEmpty()) return Double.NaN;
         List<Double> s = new ArrayList<>(xs);
         Collections.sort(s);
@@ -39,18 +45,21 @@ final class Bench {
     }
 
     static double min(List<Double> xs) {
-        return xs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        return known(xs).stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
 
     static double max(List<Double> xs) {
-        return xs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return known(xs).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     /** "median (min–max)" with a format for each number. */
-    static String mmm(List<Double> xs, String fmt) {
-        if (xs.isEmpty()) return "–";
-        if (xs.size() == 1) return f(fmt, xs.get(0));
-        return f(fmt, median(xs)) + " (" + f(fmt, min(xs)) + "–" + f(fmt, max(xs)) + ")";
+    static String mmm(List<Double> all, String fmt) {
+        if (all.isEmpty()) return "–";
+        List<Double> xs = known(all);
+        String censored = xs.size() == all.size() ? "" : " [" + (all.size() - xs.size()) + " of " + all.size() + " runs not measurable]";
+        if (xs.isEmpty()) return "n/a" + censored;
+        if (xs.size() == 1) return f(fmt, xs.get(0)) + censored;
+        return f(fmt, median(xs)) + " (" + f(fmt, min(xs)) + "–" + f(fmt, max(xs)) + ")" + censored;
     }
 
     static String f(String fmt, double x) {
