@@ -11,7 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -101,27 +108,41 @@ public final class Converter {
         long count = 0;
         int done = 0;
         int total = sources.sheets().size();
-        for (Path p : sources.sheets()) {
-            TreeSet<Triple> triples = new TreeSet<>(TripleOrder.INSTANCE);
-            String id;
-            try {
-                FactSheet sheet = sources.read(p);
-                id = sheet.article().id();
-                Path other = seen.putIfAbsent(id, p);
-                if (other != null) {
-                    throw new DataException(sheet.article().at(), "duplicate source id \"" + id + "\" (also the id of " + other + ")");
+        // sheets are read and converted on every core, a bounded window ahead; their graphs are handed on in order
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "aikg-convert");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<Converted>> window = new ArrayDeque<>();
+            Iterator<Path> next = sources.sheets().iterator();
+            while (next.hasNext() || !window.isEmpty()) {
+                while (next.hasNext() && window.size() < threads * 8) {
+                    Path p = next.next();
+                    window.add(pool.submit(() -> convert(p)));
                 }
-                new SheetTriples(sheet, iris, triples).emit();
-            } catch (DataException e) {
-                if (!keepGoing) throw e;
-                failures.add(e.getMessage());
+                Converted c = await(window.poll());
+                try {
+                    if (c.failure() != null) throw c.failure();
+                    Path other = seen.putIfAbsent(c.id(), c.file());
+                    if (other != null) {
+                        throw new DataException(c.at(), "duplicate source id \"" + c.id() + "\" (also the id of " + other + ")");
+                    }
+                } catch (DataException e) {
+                    if (!keepGoing) throw e;
+                    failures.add(e.getMessage());
+                    progress.done(++done, total);
+                    continue;
+                }
+                articles.add(iris.article(c.id()));
+                count += c.triples().size();
+                sink.graph(iris.graph(c.id()), c.triples());
                 progress.done(++done, total);
-                continue;
             }
-            articles.add(iris.article(id));
-            count += triples.size();
-            sink.graph(iris.graph(id), List.copyOf(triples));
-            progress.done(++done, total);
+        } finally {
+            pool.shutdownNow();
         }
         if (articles.isEmpty() && !failures.isEmpty()) {
             throw new DataException("no source could be converted; the first failure: " + failures.get(0));
@@ -131,6 +152,34 @@ public final class Converter {
         count += meta.size();
         sink.graph(iris.metadataGraph(), List.copyOf(meta));
         return new Stats(articles.size(), count, (System.nanoTime() - start) / 1_000_000, failures);
+    }
+
+    /** One sheet converted: its source id and sorted triples, or the data error it met. */
+    private record Converted(Path file, String id, DataException.Location at, List<Triple> triples, DataException failure) {}
+
+    private Converted convert(Path p) {
+        try {
+            FactSheet sheet = sources.read(p);
+            TreeSet<Triple> triples = new TreeSet<>(TripleOrder.INSTANCE);
+            new SheetTriples(sheet, iris, triples).emit();
+            return new Converted(p, sheet.article().id(), sheet.article().at(), List.copyOf(triples), null);
+        } catch (DataException e) {
+            return new Converted(p, null, null, List.of(), e);
+        }
+    }
+
+    private static Converted await(Future<Converted> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AikgException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new AikgException(String.valueOf(cause.getMessage()), cause);
+        }
     }
 
     /** Writes the whole conversion to {@code out}; {@code out} is replaced only when all went well. */

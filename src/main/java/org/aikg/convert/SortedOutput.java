@@ -2,7 +2,7 @@ package org.aikg.convert;
 
 import java.io.OutputStream;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
@@ -39,7 +39,7 @@ final class SortedOutput {
                 return n;
             }
             case TTL, NT -> {
-                TreeSet<Triple> union = union(source);
+                List<Triple> union = union(source);
                 StreamRDF w = StreamRDFWriter.getWriterStream(out, format == RdfFormat.TTL ? RDFFormat.TURTLE_BLOCKS : RDFFormat.NTRIPLES);
                 w.start();
                 if (format == RdfFormat.TTL) prefixes.forEach(w::prefix);
@@ -48,7 +48,7 @@ final class SortedOutput {
                 return union.size();
             }
             default -> {
-                TreeSet<Triple> union = union(source);
+                List<Triple> union = union(source);
                 Graph graph = GraphFactory.createGraphMem();
                 union.forEach(graph::add);
                 prefixes.forEach(graph.getPrefixMapping()::setNsPrefix);
@@ -58,9 +58,17 @@ final class SortedOutput {
         }
     }
 
-    private static TreeSet<Triple> union(Consumer<Converter.GraphSink> source) {
-        TreeSet<Triple> union = new TreeSet<>(TripleOrder.INSTANCE);
-        source.accept((g, triples) -> union.addAll(triples));
+    /** The union of the graphs: sorted once, repeats dropped. */
+    private static List<Triple> union(Consumer<Converter.GraphSink> source) {
+        java.util.ArrayList<Triple> all = new java.util.ArrayList<>();
+        source.accept((g, triples) -> all.addAll(triples));
+        Triple[] array = all.toArray(new Triple[0]);
+        all.clear();
+        java.util.Arrays.parallelSort(array, TripleOrder.INSTANCE);
+        java.util.ArrayList<Triple> union = new java.util.ArrayList<>(array.length);
+        for (Triple t : array) {
+            if (union.isEmpty() || TripleOrder.INSTANCE.compare(union.get(union.size() - 1), t) != 0) union.add(t);
+        }
         return union;
     }
 }
