@@ -37,8 +37,4 @@ final class PathErrors {
         return m.contains("ambiguous") || m.contains("uri") || m.contains("path") || path.equals("/badMessage")
                 || path.contains("..") || path.toLowerCase(java.util.Locale.ROOT).contains("%2f");
     }
-
-    static byte[] body(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

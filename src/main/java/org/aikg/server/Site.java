@@ -125,10 +125,6 @@ final class Site {
         return best != null ? best : iri;
     }
 
-    Map<String, String> prefixesUsed() {
-        return new LinkedHashMap<>(prefixes);
-    }
-
     private static Graph resourceGraph(String path) {
         Graph g = GraphFactory.createGraphMem();
         try (InputStream in = Site.class.getResourceAsStream(path)) {

@@ -139,8 +139,4 @@ class Tdb2StoreTest {
         assertEquals(2, run.code(), run::toString);
         assertTrue(run.err().contains("no TDB2 store at"), run::toString);
     }
-
-    static List<String> lines(String s) {
-        return s.lines().toList();
-    }
 }
