@@ -1,8 +1,17 @@
 package org.aikg.server;
 
 import java.time.Duration;
+import java.util.Set;
+import org.aikg.server.http.Offers;
+import org.aikg.server.http.Refusals;
+import org.aikg.server.http.RequestGate;
+import org.aikg.server.sparql.FusekiOperations;
+import org.aikg.server.sparql.ServiceDescription;
+import org.aikg.server.sparql.SparqlEndpoint;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.query.ARQ;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.eclipse.jetty.server.Connector;
@@ -22,6 +31,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 public final class AikgServer {
     /** Jetty's output buffer: Fuseki sets 5 MiB, past what Jetty's pool serves (see WEB.md, apache/jena#4084). */
     static final int OUTPUT_BUFFER = 32 * 1024;
+    /** The name of Fuseki's dataset, for Fuseki's own clients. */
+    static final String DATASET = "/ds";
 
     private final FusekiServer fuseki;
     private final Downloads downloads;
@@ -111,47 +122,75 @@ public final class AikgServer {
         }
 
         public AikgServer build() {
-            dsg.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
-            // no SERVICE calls: a query must not make this server fetch other addresses
-            dsg.getContext().set(ARQ.httpServiceAllowed, false);
-            ARQ.getContext().set(ARQ.httpServiceAllowed, false);
             Site site = Txn.calculateRead(dsg, () -> new Site(dsg));
             Downloads downloads = new Downloads(site);
-            Templates templates = new Templates();
-            Pages pages = new Pages(site);
-            PageCache cache = new PageCache(64L << 20);
-            SparqlServlet sparql = new SparqlServlet(site, pages, templates, queryTimeout, maxRows);
-            LinkedDataServlet ld = new LinkedDataServlet(site, pages, templates, cache);
-            MetadataServlet meta = new MetadataServlet(site, pages, templates, downloads);
-            FusekiServer.Builder builder = FusekiServer.create();
-            for (String suffix : new String[] {"ttl", "nt", "jsonld", "rdf", "html"}) {
-                builder.addServlet("/dataset." + suffix, meta).addServlet("/def." + suffix, meta);
-            }
-            FusekiServer fuseki = builder
+            FusekiServer fuseki = FusekiServer.create()
+                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows)))
                     .port(port)
                     .loopback(loopbackOnly)
-                    .add("/ds", dsg, false)
-                    .addFilter("/*", new ReadOnlyFilter())
-                    .addFilter("/*", new ReadTransactionFilter(dsg))
-                    .addFilter("/*", new RootFilter(pages, templates, cache, downloads, sparql))
-                    .addServlet("/sparql", sparql)
+                    .build();
+            return new AikgServer(fuseki, downloads, "localhost", site.triples);
+        }
+    }
+
+    /** Mounts aikg on Fuseki: the dataset and its operations, the filters, the servlets of the site. */
+    private static final class Module implements FusekiModule {
+        private final Site site;
+        private final Downloads downloads;
+        private final Templates templates = new Templates();
+        private final Pages pages;
+        private final SparqlEndpoint sparql;
+
+        Module(Site site, Downloads downloads, Duration timeout, int maxRows) {
+            this.site = site;
+            this.downloads = downloads;
+            this.pages = new Pages(site);
+            this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(site.dsg, site.base, timeout, maxRows, site.prefixes,
+                    () -> Txn.calculateRead(site.dsg, () -> ServiceDescription.of(site.base + "sparql", site.datasetNode, site.triples,
+                            site.dsg.listGraphNodes()))), new QueryPage(site, pages, templates));
+        }
+
+        @Override
+        public String name() {
+            return "aikg";
+        }
+
+        @Override
+        public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
+            new FusekiOperations(sparql).register(builder);
+            builder.add(DATASET, FusekiOperations.dataService(site.dsg));
+            builder.addFilter("/*", new RequestGate(SparqlEndpoint.MAX_QUERY_BYTES * 4L));
+            builder.addFilter("/*", new ReadTransactionFilter(site.dsg));
+            PageCache cache = new PageCache(64L << 20);
+            MetadataServlet meta = new MetadataServlet(site, pages, templates, downloads);
+            for (String suffix : Offers.PAGE.suffixes()) builder.addServlet("/dataset." + suffix, meta).addServlet("/def." + suffix, meta);
+            LinkedDataServlet ld = new LinkedDataServlet(site, pages, templates, cache);
+            DownloadServlet dl = new DownloadServlet(site, downloads);
+            QueriesServlet queries = new QueriesServlet(site, pages, templates, sparql);
+            SparqlServlet endpoint = new SparqlServlet(sparql);
+            builder.addServlet("", new HomeServlet(pages, templates, cache, downloads))
+                    .addServlet("/sparql", endpoint)
+                    .addServlet("/sparql/", endpoint)
                     .addServlet("/id/*", ld)
                     .addServlet("/doc/*", ld)
-                    .addServlet("/download/*", new DownloadServlet(site, downloads))
-                    .addServlet("/download", new DownloadServlet(site, downloads))
+                    .addServlet("/download/*", dl)
+                    .addServlet("/download", dl)
                     .addServlet("/dataset", meta)
                     .addServlet("/.well-known/void", meta)
                     .addServlet("/def", meta)
-                    .addServlet("/queries", new QueriesServlet(site, pages, templates, sparql))
-                    .addServlet("/queries/*", new QueriesServlet(site, pages, templates, sparql))
-                    .addServlet("/static/*", new StaticServlet())
-                    .build();
-            for (Connector c : fuseki.getJettyServer().getConnectors()) {
+                    .addServlet("/queries", queries)
+                    .addServlet("/queries/*", queries)
+                    .addServlet("/static/*", new StaticServlet());
+        }
+
+        @Override
+        public void server(FusekiServer server) {
+            for (Connector c : server.getJettyServer().getConnectors()) {
                 HttpConnectionFactory f = c.getConnectionFactory(HttpConnectionFactory.class);
                 if (f != null) f.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
             }
-            PathErrors.install(fuseki.getJettyServer());
-            return new AikgServer(fuseki, downloads, "localhost", site.triples);
+            PathErrors.install(server.getJettyServer());
+            Refusals.install(server.getServletContext(), new ErrorPage(pages, templates));
         }
     }
 }

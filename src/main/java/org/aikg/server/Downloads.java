@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.system.Txn;
 import org.aikg.convert.DatasetWriter;
-import org.aikg.convert.RdfFormat;
+import org.aikg.server.http.Format;
+import org.aikg.server.http.Formats;
 
 /**
  * The whole dataset in every format, plain and gzip-compressed, written once per load to files in
@@ -25,11 +26,18 @@ import org.aikg.convert.RdfFormat;
  */
 final class Downloads implements AutoCloseable {
     /** One file on offer. */
-    record File(String name, RdfFormat format, boolean gzip, Path path, long bytes, String etag) {
+    record File(String name, Format format, boolean gzip, Path path, long bytes, String etag) {
+        /** The media type of the file: its format's, or gzip's for the compressed ones. */
         String mediaType() {
-            return gzip ? "application/gzip" : Media.of(format);
+            return gzip ? GZIP : format.mediaType();
+        }
+
+        String contentType() {
+            return gzip ? GZIP : format.contentType();
         }
     }
+
+    static final String GZIP = "application/gzip";
 
     private final Path dir;
     private final CompletableFuture<List<File>> files;
@@ -50,8 +58,8 @@ final class Downloads implements AutoCloseable {
     private List<File> writeAll(Site site) {
         List<File> out = new ArrayList<>();
         try {
-            for (RdfFormat f : List.of(RdfFormat.TTL, RdfFormat.NT, RdfFormat.JSONLD, RdfFormat.RDF, RdfFormat.TRIG, RdfFormat.NQ)) {
-                String name = "aikg." + f.extension();
+            for (Format f : Formats.DOWNLOADS) {
+                String name = "aikg." + f.suffix();
                 out.add(write(site, f, name, false));
                 out.add(write(site, f, name + ".gz", true));
             }
@@ -66,7 +74,7 @@ final class Downloads implements AutoCloseable {
         files.join();
     }
 
-    private File write(Site site, RdfFormat format, String name, boolean gzip) throws IOException {
+    private File write(Site site, Format format, String name, boolean gzip) throws IOException {
         Path p = dir.resolve(name);
         MessageDigest md;
         try {
@@ -79,10 +87,10 @@ final class Downloads implements AutoCloseable {
             if (gzip) {
                 // a fixed header (no time stamp, no name) keeps the .gz bytes stable across loads
                 try (GZIPOutputStream gz = new GZIPOutputStream(digest, 1 << 16)) {
-                    DatasetWriter.write(site.dsg, format, gz, site.prefixes);
+                    DatasetWriter.write(site.dsg, format.file(), gz, site.prefixes);
                 }
             } else {
-                DatasetWriter.write(site.dsg, format, digest, site.prefixes);
+                DatasetWriter.write(site.dsg, format.file(), digest, site.prefixes);
             }
         }
         String etag = "\"" + HexFormat.of().formatHex(md.digest(), 0, 12) + "\"";

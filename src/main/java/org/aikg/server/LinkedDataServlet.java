@@ -1,21 +1,22 @@
 package org.aikg.server;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
-import org.aikg.convert.RdfFormat;
-import org.aikg.server.Negotiation.Offer;
+import org.aikg.server.http.Format;
+import org.aikg.server.http.Formats;
+import org.aikg.server.http.HttpError;
+import org.aikg.server.http.Offers;
+import org.aikg.server.http.Resource;
+import org.aikg.server.http.Responses;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
 /**
  * {@code /id/{type}/{slug}} answers 303 to {@code /doc/{type}/{slug}}; {@code /doc/…} serves the
- * description as HTML, Turtle, N-Triples, JSON-LD or RDF/XML, chosen by {@code ?format=}, a file
- * suffix, or the {@code Accept} header.
+ * description in a page format, chosen by a file suffix, {@code ?format=}, or the {@code Accept} header.
  */
-final class LinkedDataServlet extends HttpServlet {
+final class LinkedDataServlet extends Resource {
     private static final long serialVersionUID = 1L;
     private final transient Site site;
     private final transient Pages pages;
@@ -30,84 +31,60 @@ final class LinkedDataServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (Http.admitRead(req, resp)) read(req, resp);
-    }
-
-    private void read(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Paths.Thing p = Paths.thing(req.getRequestURI());
         Node thing = p == null ? null : NodeFactory.createURI(site.base + "id/" + p.type() + "/" + p.slug());
-        if (p == null || !site.data.contains(thing, Node.ANY, Node.ANY)) {
-            Errors.notFound(req, resp, templates, pages);
-            return;
+        if (p == null || !site.data.contains(thing, Node.ANY, Node.ANY) || (p.kind().equals("id") && p.suffix() != null)) {
+            throw HttpError.notFound("there is nothing here with this address");
         }
-        String lang = Http.language(req);
-        boolean explicit = req.getParameter("lang") != null;
+        Reader reader = Reader.of(req);
         if (p.kind().equals("id")) {
-            if (p.suffix() != null) {
-                Errors.notFound(req, resp, templates, pages);
-                return;
-            }
-            Http.readHeaders(resp);
+            Responses.readHeaders(resp);
             resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            resp.setHeader("Location", pages.href(p.docPath(), lang, explicit));
+            resp.setHeader("Location", pages.href(p.docPath(), reader.lang(), reader.explicit()));
             resp.setHeader("Vary", "Accept");
             return;
         }
-        String variant = p.suffix();
-        String format = req.getParameter("format");
-        if (format != null) {
-            if (!java.util.List.of("ttl", "nt", "jsonld", "rdf", "html").contains(format)) {
-                Http.sendText(req, resp, 400, "unknown format \"" + format + "\" (expected ttl, nt, jsonld, rdf or html)");
-                return;
-            }
-            variant = format;
-        }
-        if (variant == null) {
-            Optional<Offer> o = Negotiation.choose(req.getHeader("Accept"), Media.DOC_OFFERS);
-            if (o.isEmpty()) {
-                Errors.notAcceptable(req, resp, Media.DOC_TYPES);
-                return;
-            }
-            variant = o.get().variant();
-            resp.setHeader("Content-Location", p.docPath() + "." + variant);
-        }
-        int page = 1;
-        String pageParam = req.getParameter("page");
-        if (pageParam != null) {
-            try {
-                page = Integer.parseInt(pageParam);
-            } catch (NumberFormatException e) {
-                page = 0;
-            }
-            if (page < 1 || page > 1_000_000) {
-                Http.sendText(req, resp, 400, "bad page number \"" + pageParam + "\" (expected 1, 2, …)");
-                return;
-            }
-        }
-        boolean html = variant.equals("html");
-        String key = p.docPath() + "|" + variant + (html ? "|" + lang + "|" + explicit + "|" + page : "");
-        final String v = variant;
-        final int pg = page;
+        Format format = chosen(req, p);
+        int page = page(req);
+        boolean html = format == Formats.HTML;
+        String key = p.docPath() + "|" + format.suffix() + (html ? "|" + reader.lang() + "|" + reader.explicit() + "|" + page : "");
         PageCache.Rendered r = cache.get(key, () -> {
-            if (!html) return new PageCache.Rendered(rdf(thing, RdfFormat.named(v)), Media.withCharset(Media.of(RdfFormat.named(v))));
-            Views.Resource model = pages.resource(thing, lang, explicit, p.docPath(), pg);
-            return model == null ? null : new PageCache.Rendered(templates.render("resource", model), Media.withCharset(Media.HTML));
+            if (!html) return new PageCache.Rendered(format.write(Describe.of(site.data, thing, site.prefixes)), format.contentType());
+            Views.Resource model = pages.resource(thing, reader.lang(), reader.explicit(), p.docPath(), page);
+            return model == null ? null : new PageCache.Rendered(templates.render("resource", model), format.contentType());
         });
-        if (r == null) {
-            Errors.notFound(req, resp, templates, pages);
-            return;
-        }
+        if (r == null) throw HttpError.notFound("there is no page " + page + " of this description");
         resp.setHeader("Vary", html ? "Accept, Accept-Language" : "Accept");
+        if (p.suffix() == null && req.getParameter("format") == null) resp.setHeader("Content-Location", p.docPath() + "." + format.suffix());
         StringBuilder link = new StringBuilder("<" + thing.getURI() + ">; rel=\"canonical\"");
         for (var alt : pages.alternates(p.docPath())) {
             link.append(", <").append(alt.href()).append(">; rel=\"alternate\"; type=\"").append(alt.mediaType()).append('"');
         }
         resp.setHeader("Link", link.toString());
-        Http.send(req, resp, 200, r.contentType(), r.body());
+        Responses.send(req, resp, r.contentType(), r.body());
     }
 
-    private byte[] rdf(Node thing, RdfFormat format) {
-        return Media.write(Describe.of(site.data, thing, site.prefixes), format);
+    /** The format: a suffix, else {@code ?format=} (one of the suffixes), else negotiation. */
+    private static Format chosen(HttpServletRequest req, Paths.Thing p) {
+        if (p.suffix() != null) return Offers.PAGE.named(p.suffix()).orElseThrow();
+        String format = req.getParameter("format");
+        if (format != null) {
+            return Offers.PAGE.named(format).orElseThrow(() -> HttpError.badRequest("unknown format \"" + format + "\" (expected one of "
+                    + String.join(", ", Offers.PAGE.suffixes()) + ")"));
+        }
+        return Offers.PAGE.choose(req.getHeader("Accept")).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), Offers.PAGE));
+    }
+
+    private static int page(HttpServletRequest req) {
+        String param = req.getParameter("page");
+        if (param == null) return 1;
+        try {
+            int page = Integer.parseInt(param);
+            if (page >= 1 && page <= 1_000_000) return page;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw HttpError.badRequest("bad page number \"" + param + "\" (expected 1, 2, …)");
     }
 }

@@ -2,15 +2,17 @@ package org.aikg.server;
 
 import static org.aikg.vocab.Vocab.*;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.aikg.server.Negotiation.Offer;
+import org.aikg.server.http.Format;
+import org.aikg.server.http.Formats;
+import org.aikg.server.http.HttpError;
+import org.aikg.server.http.Offers;
+import org.aikg.server.http.Resource;
+import org.aikg.server.http.Responses;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -22,11 +24,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * {@code /dataset} and {@code /.well-known/void}: the VoID and DCAT description with the counts of
  * this load, the downloads and the endpoint; {@code /def}: the ontology, as a page or as Turtle.
  */
-final class MetadataServlet extends HttpServlet {
+final class MetadataServlet extends Resource {
     private static final long serialVersionUID = 1L;
-    private static final List<Offer> RDF_OFFERS = List.of(new Offer("text/turtle", "ttl"), new Offer("text/html", "html"),
-            new Offer("application/n-triples", "nt"), new Offer("application/ld+json", "jsonld"), new Offer("application/rdf+xml", "rdf"),
-            new Offer("application/json", "jsonld"), new Offer("text/plain", "nt"));
 
     private final transient Site site;
     private final transient Pages pages;
@@ -42,51 +41,30 @@ final class MetadataServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!Http.admitRead(req, resp)) return;
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
         boolean def = path.startsWith("/def");
         int dot = path.lastIndexOf('.');
         String suffix = dot > 1 && !path.startsWith("/.well-known") ? path.substring(dot + 1) : null;
-        String variant = suffix;
-        if (variant == null && req.getParameter("format") != null) variant = req.getParameter("format");
-        if (variant == null) {
-            Optional<Offer> o = Negotiation.choose(req.getHeader("Accept"), RDF_OFFERS);
-            if (o.isEmpty()) {
-                Errors.notAcceptable(req, resp, RDF_OFFERS.stream().map(Offer::mediaType).distinct().toList());
-                return;
-            }
-            variant = o.get().variant();
-        }
+        String param = req.getParameter("format");
+        Format format;
+        if (suffix != null) format = Offers.PAGE.named(suffix).orElseThrow(() -> HttpError.notFound("no such format: " + suffix));
+        else if (param != null) format = Offers.PAGE.named(param).orElseThrow(() -> HttpError.badRequest("unknown format \"" + param
+                + "\" (expected one of " + String.join(", ", Offers.PAGE.suffixes()) + ")"));
+        else format = Offers.PAGE.choose(req.getHeader("Accept")).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), Offers.PAGE));
         resp.setHeader("Vary", "Accept, Accept-Language");
-        String lang = Http.language(req);
-        boolean explicit = req.getParameter("lang") != null;
-        if (def && variant.equals("html")) {
-            byte[] body = cache.computeIfAbsent("def|" + lang + "|" + explicit, k -> templates.render("ontology", pages.ontology(lang, explicit)));
-            resp.setHeader("Link", "<" + org.aikg.vocab.AIKG.ONTOLOGY + ">; rel=\"canonical\", </def.ttl>; rel=\"alternate\"; type=\"text/turtle\"");
-            Http.send(req, resp, 200, Media.withCharset(Media.HTML), body);
-            return;
+        Reader r = Reader.of(req);
+        byte[] body;
+        if (format == Formats.HTML) {
+            body = cache.computeIfAbsent((def ? "def|" : "void|") + r.lang() + "|" + r.explicit(), k -> def
+                    ? templates.render("ontology", pages.ontology(r.lang(), r.explicit()))
+                    : templates.render("resource", pages.resource(voidGraph(), site.datasetNode, r.lang(), r.explicit(), "/dataset", 1)));
+            if (def) resp.setHeader("Link", "<" + org.aikg.vocab.AIKG.ONTOLOGY + ">; rel=\"canonical\", </def.ttl>; rel=\"alternate\"; type=\""
+                    + Formats.TURTLE.mediaType() + "\"");
+        } else {
+            body = cache.computeIfAbsent((def ? "def|" : "void|") + format.suffix(), k -> format.write(def ? site.ontology : voidGraph()));
         }
-        if (!def && variant.equals("html")) {
-            byte[] body = cache.computeIfAbsent("void|html|" + lang + "|" + explicit, k -> templates.render("resource",
-                    pages.resource(voidGraph(), site.datasetNode, lang, explicit, "/dataset", 1)));
-            Http.send(req, resp, 200, Media.withCharset(Media.HTML), body);
-            return;
-        }
-        if (!List.of("ttl", "nt", "jsonld", "rdf", "html").contains(variant)) {
-            Http.sendText(req, resp, 400, "unknown format \"" + variant + "\" (expected ttl, nt, jsonld, rdf or html)");
-            return;
-        }
-        String v = variant.equals("html") ? "ttl" : variant;
-        String key = (def ? "def|" : "void|") + v;
-        byte[] body = cache.computeIfAbsent(key, k -> Media.write(def ? site.ontology : voidGraph(), org.aikg.convert.RdfFormat.named(v)));
-        String type = switch (v) {
-            case "nt" -> "application/n-triples";
-            case "jsonld" -> "application/ld+json";
-            case "rdf" -> "application/rdf+xml";
-            default -> variant.equals("html") ? "text/plain" : "text/turtle";
-        };
-        Http.send(req, resp, 200, Media.withCharset(type), body);
+        Responses.send(req, resp, format.contentType(), body);
     }
 
     /**
@@ -124,7 +102,7 @@ final class MetadataServlet extends HttpServlet {
             add(g, dist, uri(DCAT + "downloadURL"), uri(origin + "/download/" + f.name()));
             add(g, dist, uri(DCAT + "mediaType"), uri("https://www.iana.org/assignments/media-types/" + f.mediaType()));
             add(g, dist, uri(DCAT + "byteSize"), NodeFactory.createLiteralDT(Long.toString(f.bytes()), XSDDatatype.XSDnonNegativeInteger));
-            add(g, dist, DCT_title, NodeFactory.createLiteralLang(Media.label(f.format()) + (f.gzip() ? " (gzip)" : ""), "en"));
+            add(g, dist, DCT_title, NodeFactory.createLiteralLang(f.format().label() + (f.gzip() ? " (gzip)" : ""), "en"));
         }
         Node service = uri(origin + "/sparql");
         add(g, ds, uri(DCAT + "accessService"), service);

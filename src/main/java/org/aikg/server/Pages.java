@@ -11,9 +11,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.aikg.convert.RdfFormat;
 import org.aikg.query.NamedQuery;
 import org.aikg.server.Views.*;
+import org.aikg.server.http.Format;
+import org.aikg.server.http.Formats;
+import org.aikg.server.http.Offers;
 import org.aikg.vocab.AIKG;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -144,10 +146,7 @@ final class Pages {
 
     List<Alt> alternates(String docPath) {
         List<Alt> alts = new ArrayList<>();
-        for (RdfFormat f : List.of(RdfFormat.TTL, RdfFormat.NT, RdfFormat.JSONLD, RdfFormat.RDF)) {
-            alts.add(new Alt(Media.label(f), docPath + "." + f.extension(), Media.of(f)));
-        }
-        alts.add(new Alt("HTML", docPath + ".html", Media.HTML));
+        for (Format f : Offers.PAGE.formats()) alts.add(new Alt(f.label(), docPath + "." + f.suffix(), f.mediaType()));
         return alts;
     }
 
@@ -340,10 +339,10 @@ final class Pages {
         for (Downloads.File f : downloads.files()) {
             if (f.gzip()) continue;
             Downloads.File gz = downloads.find(f.name() + ".gz");
-            dl.add(new Download(Media.label(f.format()), "/download/" + f.name(), "/download/" + gz.name(), f.mediaType(), f.bytes(), gz.bytes()));
+            dl.add(new Download(f.format().label(), "/download/" + f.name(), "/download/" + gz.name(), f.mediaType(), f.bytes(), gz.bytes()));
         }
         List<Link> queries = site.queries.all().stream().map(q -> new Link(q.title(), "/queries/" + q.name(), null)).toList();
-        List<Alt> alts = List.of(new Alt("VoID (Turtle)", "/dataset", Media.TURTLE));
+        List<Alt> alts = List.of(new Alt("VoID (Turtle)", "/dataset", Formats.TURTLE.mediaType()));
         Head head = head(title, description, lang, site.base, alts, null, "/", explicit);
         return new Home(head, description, site.triples, site.entities, site.sources.size(), entries, stats, charts(lang, explicit, null, observations()), claims, articles, dl, queries);
     }
@@ -371,7 +370,7 @@ final class Pages {
         List<Term> properties = terms(List.of(NodeFactory.createURI(OWL + "ObjectProperty"), NodeFactory.createURI(OWL + "DatatypeProperty")), lang, explicit);
         List<Term> individuals = terms(List.of(AIKG.ValueQualifier, SKOS_ConceptScheme), lang, explicit);
         String t = title == null ? "aikg" : title.getLiteralLexicalForm();
-        List<Alt> alts = List.of(new Alt("Turtle", "/def.ttl", Media.TURTLE));
+        List<Alt> alts = List.of(new Alt("Turtle", "/def.ttl", Formats.TURTLE.mediaType()));
         Head head = head(t, desc == null ? null : desc.getLiteralLexicalForm(), lang, AIKG.ONTOLOGY, alts, null, "/def", explicit);
         return new Ontology(head, t, desc == null ? "" : desc.getLiteralLexicalForm(), classes, properties, individuals);
     }

@@ -2,13 +2,15 @@ package org.aikg.server;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aikg.server.http.Offers;
+import org.aikg.server.http.RequestGate;
 
 /**
- * Checks request paths before anything is looked up: only the shapes this server mints are
- * accepted, so encoded slashes, dot segments and absolute paths never reach a lookup.
+ * The paths of things: only the shapes this server mints are accepted, so encoded slashes, dot
+ * segments and absolute paths never reach a lookup. The suffixes are those of the page formats.
  */
 final class Paths {
-    private static final Pattern THING = Pattern.compile("/(id|doc)/([a-z]+)/([A-Za-z0-9_~-]+)(?:\\.(ttl|nt|jsonld|rdf|html))?");
+    private static final Pattern THING = Pattern.compile("/(id|doc)/([a-z]+)/([A-Za-z0-9_~-]+)(?:\\.(" + String.join("|", Offers.PAGE.suffixes()) + "))?");
     /** Longer paths name nothing this server mints (and would cost the matcher). */
     static final int MAX_PATH = 512;
 
@@ -25,17 +27,8 @@ final class Paths {
         }
     }
 
-    /** The raw request path is safe: no encoded separators, dot segments or doubled slashes. */
-    static boolean safe(String rawPath) {
-        if (rawPath == null || !rawPath.startsWith("/")) return false;
-        String lower = rawPath.toLowerCase(java.util.Locale.ROOT);
-        return !(lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e") || lower.contains("\\")
-                || lower.contains("/../") || lower.endsWith("/..") || lower.contains("/./") || lower.endsWith("/.") || lower.contains("//")
-                || lower.contains("%00"));
-    }
-
     static Thing thing(String rawPath) {
-        if (!safe(rawPath) || rawPath.length() > MAX_PATH) return null;
+        if (!RequestGate.safe(rawPath) || rawPath.length() > MAX_PATH) return null;
         Matcher m = THING.matcher(rawPath);
         if (!m.matches()) return null;
         return new Thing(m.group(1), m.group(2), m.group(3), m.group(4));

@@ -1,20 +1,24 @@
 package org.aikg.server;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.aikg.query.NamedQuery;
+import org.aikg.server.http.Formats;
+import org.aikg.server.http.HttpError;
+import org.aikg.server.http.Resource;
+import org.aikg.server.http.Responses;
+import org.aikg.server.sparql.SparqlEndpoint;
 
 /** {@code /queries} lists the named queries; {@code /queries/{name}} runs one, as {@code /sparql} would. */
-final class QueriesServlet extends HttpServlet {
+final class QueriesServlet extends Resource {
     private static final long serialVersionUID = 1L;
     private final transient Site site;
     private final transient Pages pages;
     private final transient Templates templates;
-    private final transient SparqlServlet sparql;
+    private final transient SparqlEndpoint sparql;
 
-    QueriesServlet(Site site, Pages pages, Templates templates, SparqlServlet sparql) {
+    QueriesServlet(Site site, Pages pages, Templates templates, SparqlEndpoint sparql) {
         this.site = site;
         this.pages = pages;
         this.templates = templates;
@@ -22,22 +26,17 @@ final class QueriesServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!Http.admitRead(req, resp)) return;
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
         if (path.equals("/queries") || path.equals("/queries/")) {
-            String lang = Http.language(req);
-            byte[] body = templates.render("queries", pages.queries(lang, req.getParameter("lang") != null));
+            Reader r = Reader.of(req);
             resp.setHeader("Vary", "Accept-Language");
-            Http.send(req, resp, 200, Media.withCharset(Media.HTML), body);
+            Responses.send(req, resp, Formats.HTML.contentType(), templates.render("queries", pages.queries(r.lang(), r.explicit())));
             return;
         }
         String name = path.substring("/queries/".length());
-        NamedQuery q = Paths.safe(path) && name.matches("[A-Za-z0-9_-]+") ? site.queries.byName(name).orElse(null) : null;
-        if (q == null) {
-            Errors.notFound(req, resp, templates, pages);
-            return;
-        }
+        NamedQuery q = name.matches("[A-Za-z0-9_-]+") ? site.queries.byName(name).orElse(null) : null;
+        if (q == null) throw HttpError.notFound("there is no named query \"" + name + "\"; see /queries");
         sparql.run(req, resp, q.text());
     }
 }

@@ -7,12 +7,13 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import org.aikg.server.http.RequestGate;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
  * Runs each request of aikg's own pages inside a read transaction of the dataset (a TDB2 store
- * needs one for every read). Fuseki's {@code /ds} Graph Store reads manage their own.
+ * needs one for every read). Requests to Fuseki's dataset manage their own.
  */
 final class ReadTransactionFilter implements Filter {
     private final DatasetGraph dsg;
@@ -23,9 +24,7 @@ final class ReadTransactionFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        String path = ((HttpServletRequest) request).getRequestURI();
-        boolean fuseki = (path.equals("/ds") || path.startsWith("/ds/")) && !ReadOnlyFilter.isFusekiQuery((HttpServletRequest) request);
-        if (fuseki || dsg.isInTransaction()) {
+        if (RequestGate.isDatasetRequest((HttpServletRequest) request) || dsg.isInTransaction()) {
             chain.doFilter(request, response);
             return;
         }

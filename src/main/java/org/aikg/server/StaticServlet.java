@@ -1,18 +1,20 @@
 package org.aikg.server;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.aikg.server.http.HttpError;
+import org.aikg.server.http.Resource;
+import org.aikg.server.http.Responses;
 
 /**
  * {@code /static/*}: the style sheet and script of the pages, and the CodeMirror editor from its
  * webjar, read from the jar once and kept.
  */
-final class StaticServlet extends HttpServlet {
+final class StaticServlet extends Resource {
     private static final long serialVersionUID = 1L;
     static final String CODEMIRROR = "META-INF/resources/webjars/codemirror/5.65.20/";
     private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
@@ -20,13 +22,9 @@ final class StaticServlet extends HttpServlet {
     private final transient Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!Http.admitRead(req, resp)) return;
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
-        if (!Paths.safe(path) || !path.matches("/static/[A-Za-z0-9_./-]+\\.(css|js|svg|png|ico)")) {
-            Http.sendText(req, resp, 404, "404 Not Found: no such file");
-            return;
-        }
+        if (!path.matches("/static/[A-Za-z0-9_./-]+\\.(css|js|svg|png|ico)")) throw HttpError.notFound("no such file");
         String rest = path.substring("/static/".length());
         String resource = rest.startsWith("codemirror/") ? CODEMIRROR + rest.substring("codemirror/".length()) : "org/aikg/server/static/" + rest;
         byte[] body = cache.get(resource);
@@ -38,11 +36,8 @@ final class StaticServlet extends HttpServlet {
                 }
             }
         }
-        if (body == null || body.length == 0) {
-            Http.sendText(req, resp, 404, "404 Not Found: no such file");
-            return;
-        }
+        if (body == null || body.length == 0) throw HttpError.notFound("no such file");
         resp.setHeader("Cache-Control", "public, max-age=86400");
-        Http.send(req, resp, 200, TYPES.get(path.substring(path.lastIndexOf('.') + 1)), body);
+        Responses.send(req, resp, TYPES.get(path.substring(path.lastIndexOf('.') + 1)), body);
     }
 }

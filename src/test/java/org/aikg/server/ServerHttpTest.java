@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
+import org.aikg.server.sparql.ServiceDescription;
 import org.aikg.store.Datasets;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.graph.Graph;
@@ -363,7 +364,8 @@ class ServerHttpTest {
         assertTrue(text(html).contains("value=\"statistics\""), "the named queries are preloaded");
         HttpResponse<byte[]> sd = get("/sparql", "Accept", "text/turtle");
         Graph g = parse(sd.body(), Lang.TURTLE);
-        assertTrue(g.contains(Node.ANY, NodeFactory.createURI(ServiceDescription.SD + "endpoint"), NodeFactory.createURI(url + "/sparql")));
+        assertTrue(g.contains(Node.ANY, NodeFactory.createURI(ServiceDescription.SD + "endpoint"), NodeFactory.createURI(BASE + "sparql")),
+                "the endpoint's canonical address, never one made from the request's Host");
         assertEquals(200, get("/static/codemirror/mode/sparql/sparql.js").statusCode());
         assertEquals(200, get("/static/codemirror/lib/codemirror.js").statusCode());
     }
@@ -395,7 +397,7 @@ class ServerHttpTest {
         assertEquals(413, send("POST", "/sparql", "application/sparql-query", huge).statusCode());
         assertEquals(413, send("POST", "/ds/query", "application/sparql-query", huge).statusCode());
         assertEquals(413, send("POST", "/sparql", "application/x-www-form-urlencoded", "query=" + q(huge.substring(0, 100_000))).statusCode());
-        HttpResponse<byte[]> csv = get("/sparql?format=csv&query=" + q("CONSTRUCT WHERE { ?s a ?t } LIMIT 1"));
+        HttpResponse<byte[]> csv = get("/sparql?query=" + q("CONSTRUCT WHERE { ?s a ?t } LIMIT 1"), "Accept", "text/csv");
         assertEquals(406, csv.statusCode(), text(csv));
     }
 

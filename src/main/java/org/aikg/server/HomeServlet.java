@@ -1,0 +1,35 @@
+package org.aikg.server;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.aikg.server.http.Formats;
+import org.aikg.server.http.Resource;
+import org.aikg.server.http.Responses;
+
+/** The home page at {@code /}: what the dataset is, how big, and where to go. */
+final class HomeServlet extends Resource {
+    private static final long serialVersionUID = 1L;
+    private final transient Pages pages;
+    private final transient Templates templates;
+    private final transient PageCache cache;
+    private final transient Downloads downloads;
+
+    HomeServlet(Pages pages, Templates templates, PageCache cache, Downloads downloads) {
+        this.pages = pages;
+        this.templates = templates;
+        this.cache = cache;
+        this.downloads = downloads;
+    }
+
+    @Override
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Reader r = Reader.of(req);
+        PageCache.Rendered page = cache.get("/|" + r.lang() + "|" + r.explicit(),
+                () -> new PageCache.Rendered(templates.render("home", pages.home(r.lang(), r.explicit(), downloads)), Formats.HTML.contentType()));
+        resp.setHeader("Vary", "Accept-Language");
+        resp.setHeader("Link", "</dataset>; rel=\"describedby\"; type=\"" + Formats.TURTLE.mediaType()
+                + "\", </sparql>; rel=\"http://www.w3.org/ns/sparql-service-description#endpoint\"");
+        Responses.send(req, resp, page.contentType(), page.body());
+    }
+}

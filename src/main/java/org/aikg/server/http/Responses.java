@@ -1,0 +1,87 @@
+package org.aikg.server.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Writing a successful answer: the headers every read carries (CORS, a short shared cache unless the
+ * resource says otherwise), a strong {@code ETag} with {@code 304} on {@code If-None-Match}, {@code HEAD}
+ * without a body, and {@code OPTIONS}.
+ *
+ * <pre>{@code
+ * Responses.send(req, resp, Formats.TURTLE.contentType(), bytes);
+ * }</pre>
+ */
+public final class Responses {
+    private Responses() {}
+
+    /** Headers for every read: CORS and, unless set already, a short shared cache. */
+    public static void readHeaders(HttpServletResponse resp) {
+        resp.setHeader("Access-Control-Allow-Origin", "*");
+        resp.setHeader("Access-Control-Expose-Headers", "ETag, Link, Content-Location, Vary");
+        if (resp.getHeader("Cache-Control") == null) resp.setHeader("Cache-Control", "public, max-age=300");
+    }
+
+    /** A strong ETag of some bytes. */
+    public static String etag(byte[] body) {
+        try {
+            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True (and a 304 sent) when the client already has this variant. */
+    public static boolean notModified(HttpServletRequest req, HttpServletResponse resp, String etag) {
+        String inm = req.getHeader("If-None-Match");
+        if (inm == null) return false;
+        for (String tag : inm.split(",")) {
+            String t = tag.trim();
+            if (t.startsWith("W/")) t = t.substring(2);
+            if (t.equals(etag) || t.equals("*")) {
+                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                resp.setHeader("ETag", etag);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends a 200 with its type and a strong ETag, honouring If-None-Match and HEAD. */
+    public static void send(HttpServletRequest req, HttpServletResponse resp, String contentType, byte[] body) throws IOException {
+        readHeaders(resp);
+        String etag = etag(body);
+        if (notModified(req, resp, etag)) return;
+        resp.setStatus(200);
+        resp.setContentType(contentType);
+        resp.setHeader("ETag", etag);
+        resp.setContentLength(body.length);
+        if (!req.getMethod().equals("HEAD")) {
+            try (OutputStream out = resp.getOutputStream()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** OPTIONS: what the resource allows, for CORS pre-flight too. */
+    public static void options(HttpServletResponse resp, List<String> allow) {
+        String methods = String.join(", ", allow);
+        resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        resp.setHeader("Allow", methods);
+        resp.setHeader("Access-Control-Allow-Origin", "*");
+        resp.setHeader("Access-Control-Allow-Methods", methods);
+        resp.setHeader("Access-Control-Allow-Headers", "Accept, Accept-Language, Content-Type, If-None-Match");
+        resp.setHeader("Access-Control-Max-Age", "86400");
+    }
+
+    /** The request has a body that nobody read (so the connection is closed after a refusal). */
+    public static boolean hasUnreadBody(HttpServletRequest req) {
+        return req.getContentLengthLong() > 0 || "chunked".equalsIgnoreCase(req.getHeader("Transfer-Encoding"));
+    }
+}
