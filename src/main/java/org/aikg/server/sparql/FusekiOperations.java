@@ -17,6 +17,7 @@ import org.apache.jena.fuseki.servlets.GSP_R;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.DatasetGraphWrapperView;
@@ -45,10 +46,10 @@ public final class FusekiOperations {
 
     /** Registers the handlers of the operations with a Fuseki server builder. */
     public void register(org.apache.jena.fuseki.main.FusekiServer.Builder builder) {
-        builder.registerOperation(Operation.Query, new Query());
+        builder.registerOperation(Operation.Query, SparqlRequest.QUERY_TYPE, new Query());
+        builder.registerOperation(Operation.Update, SparqlRequest.UPDATE_TYPE, new Refusal());
         builder.registerOperation(Operation.GSP_R, new Reads());
         builder.registerOperation(Operation.GSP_RW, new Refusal());
-        builder.registerOperation(Operation.Update, new Refusal());
     }
 
     /** The endpoints of the dataset, with Fuseki's usual names. */
@@ -96,11 +97,27 @@ public final class FusekiOperations {
         }
     }
 
-    /** Graph Store writes and SPARQL Update: refused. */
+    /**
+     * SPARQL Update and Graph Store writes: refused with 405. A POST to the dataset that is neither an
+     * update nor RDF (no Content-Type, or one of no RDF syntax) is a malformed query request, refused as
+     * {@code /sparql} refuses it: 400 or 415. ({@code text/plain} is N-Triples to Jena, but a client
+     * that sends it to a SPARQL service means a query.)
+     */
     private static final class Refusal extends ActionService {
         @Override
         public void process(HttpAction action) {
             boolean named = action.getEndpoint() != null && !action.getEndpoint().getName().isEmpty();
+            boolean update = action.getEndpoint() != null && action.getEndpoint().getOperation().equals(Operation.Update);
+            String type = action.getRequestContentType();
+            if (!update && action.getRequestMethod().equals("POST")
+                    && (type == null || type.equals("text/plain") || RDFLanguages.contentTypeToLang(type) == null)) {
+                try {
+                    Refusals.send(action.getRequest(), action.getResponse(), SparqlRequest.malformedPost(type));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return;
+            }
             List<String> allow = named ? UPDATE_ENDPOINT : SparqlEndpoint.METHODS;
             refuse(action, allow, "this server is read-only: updates and Graph Store writes are switched off");
         }

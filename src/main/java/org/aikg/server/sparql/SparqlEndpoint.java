@@ -129,8 +129,11 @@ public final class SparqlEndpoint {
         Offers offers = query.isSelectType() ? Offers.SELECT : query.isAskType() ? Offers.ASK : query.isJsonType() ? Offers.JSON_FORM : Offers.GRAPH;
         Format f = offers.decide(req).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), offers));
         long deadline = System.nanoTime() + settings.timeout().toNanos();
-        Query timed = TimedRegex.apply(query, deadline);
         DatasetGraph target = dataset(query, r);
+        Query timed = TimedRegex.apply(query, deadline);
+        // the dataset is chosen: the query's FROM must not choose again over it
+        timed.getGraphURIs().clear();
+        timed.getNamedGraphURIs().clear();
         byte[] body;
         try {
             body = Txn.calculateRead(settings.dataset(), () -> execute(req, r.query(), timed, target, f));

@@ -70,10 +70,7 @@ record SparqlRequest(String query, List<String> defaultGraphs, List<String> name
 
     private static String fromBody(HttpServletRequest req, int maxBytes) throws IOException {
         String contentType = req.getContentType();
-        if (contentType == null || contentType.isBlank()) {
-            throw HttpError.badRequest("a POST needs a Content-Type: " + QUERY_TYPE + " with the query as the body, or " + FORM_TYPE
-                    + " with a \"query\" field");
-        }
+        if (contentType == null || contentType.isBlank()) throw malformedPost(null);
         String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
         String type = parts[0].trim();
         switch (type) {
@@ -94,8 +91,17 @@ record SparqlRequest(String query, List<String> defaultGraphs, List<String> name
                 if (req.getParameter("query") != null) throw HttpError.badRequest("a direct POST carries its query as the body, not also as a \"query\" parameter");
                 return utf8(req.getInputStream(), maxBytes);
             }
-            default -> throw HttpError.unsupportedMediaType("a POST to a SPARQL endpoint is " + QUERY_TYPE + " or " + FORM_TYPE + ", not " + type);
+            default -> throw malformedPost(type);
         }
+    }
+
+    /** The refusal of a POST that is no query: 400 without a Content-Type, 415 with another one. */
+    static HttpError malformedPost(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return HttpError.badRequest("a POST needs a Content-Type: " + QUERY_TYPE + " with the query as the body, or " + FORM_TYPE
+                    + " with a \"query\" field");
+        }
+        return HttpError.unsupportedMediaType("a POST to a SPARQL endpoint is " + QUERY_TYPE + " or " + FORM_TYPE + ", not " + contentType);
     }
 
     private static HttpError readOnly() {
