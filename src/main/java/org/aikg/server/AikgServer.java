@@ -128,6 +128,7 @@ public final class AikgServer {
                     .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows)))
                     .port(port)
                     .loopback(loopbackOnly)
+                    .enableCors(true, null)
                     .build();
             return new AikgServer(fuseki, downloads, "localhost", site.triples);
         }

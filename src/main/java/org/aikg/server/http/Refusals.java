@@ -44,7 +44,8 @@ public final class Refusals {
     public static HttpError of(Throwable t) {
         if (t instanceof HttpError e) return e;
         if (t instanceof QueryParseException e) {
-            return HttpError.badRequest("the query does not parse: line " + e.getLine() + ", column " + e.getColumn() + ": " + firstLine(e.getMessage()));
+            String where = e.getLine() > 0 ? "line " + e.getLine() + ", column " + e.getColumn() + ": " : "";
+            return HttpError.badRequest("the query does not parse: " + where + firstLine(e.getMessage()));
         }
         if (t instanceof QueryDeniedException) return HttpError.badRequest("federated queries (SERVICE) are switched off on this server");
         if (t instanceof QueryCancelledException) return HttpError.unavailable("the query ran past the time limit and was stopped");

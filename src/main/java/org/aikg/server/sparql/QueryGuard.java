@@ -4,6 +4,7 @@ import java.util.List;
 import org.aikg.server.http.HttpError;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
@@ -16,6 +17,7 @@ import org.apache.jena.sparql.algebra.op.OpLeftJoin;
 import org.apache.jena.sparql.algebra.op.OpN;
 import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprFunction;
@@ -25,10 +27,12 @@ import org.apache.jena.sparql.path.P_Path2;
 import org.apache.jena.sparql.path.Path;
 
 /**
- * Reads a query and checks its shape before anything is evaluated: a text that does not parse, or
- * one nested deeper than {@link #MAX_DEPTH} (groups, sub-queries, operators, expressions, property
- * paths), is refused with {@code 400}. Evaluation recurses along the nesting, so a deep enough query
- * would otherwise exhaust the stack of the thread serving it.
+ * Reads a query and checks its shape before anything is evaluated: a text that does not parse, one
+ * nested deeper than {@link #MAX_DEPTH} (groups, sub-queries, operators, expressions, property paths),
+ * or one that calls another service ({@code SERVICE}, also inside {@code FILTER EXISTS}) is refused
+ * with {@code 400}. Evaluation recurses along the nesting, so a deep enough query would otherwise
+ * exhaust the stack of the thread serving it; and Jena's FILTER logs, then swallows, the refusal of a
+ * SERVICE call made inside it.
  *
  * <pre>{@code
  * Query q = QueryGuard.read("SELECT * { ?s ?p ?o }", "https://example.org/");
@@ -49,8 +53,14 @@ final class QueryGuard {
             op = query.getQueryPattern() == null ? null : Algebra.compile(query);
         } catch (StackOverflowError e) {
             throw tooDeep();
+        } catch (QueryParseException e) {
+            if (e.getCause() instanceof StackOverflowError) throw tooDeep();
+            throw e;
         }
-        if (op != null && new Depth().of(op, 0) > MAX_DEPTH) throw tooDeep();
+        if (op == null) return query;
+        Shape shape = new Shape();
+        if (shape.of(op, 0) > MAX_DEPTH) throw tooDeep();
+        if (shape.service) throw HttpError.badRequest("federated queries (SERVICE) are switched off on this server");
         return query;
     }
 
@@ -58,12 +68,14 @@ final class QueryGuard {
         return HttpError.badRequest("the query is nested more than " + MAX_DEPTH + " levels deep (groups, operators, expressions or paths)");
     }
 
-    /** Measures nesting, giving up (and answering past the limit) as soon as it is exceeded. */
-    private static final class Depth {
+    /** Measures nesting (giving up as soon as it is past the limit) and looks for SERVICE, EXISTS patterns included. */
+    private static final class Shape {
         private int max;
+        private boolean service;
 
         int of(Op op, int level) {
             if (!enter(level)) return max;
+            if (op instanceof OpService) service = true;
             if (op instanceof Op1 o) of(o.getSubOp(), level + 1);
             if (op instanceof Op2 o) {
                 of(o.getLeft(), level + 1);
