@@ -2,6 +2,8 @@ package org.aikg.server;
 
 import java.time.Duration;
 import java.util.Set;
+import org.aikg.server.http.BodyDeadline;
+import org.aikg.server.http.JettyErrors;
 import org.aikg.server.http.Offers;
 import org.aikg.server.http.Refusals;
 import org.aikg.server.http.RequestGate;
@@ -31,6 +33,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 public final class AikgServer {
     /** Jetty's output buffer: Fuseki sets 5 MiB, past what Jetty's pool serves (see WEB.md, apache/jena#4084). */
     static final int OUTPUT_BUFFER = 32 * 1024;
+    /** The largest request body taken: a query of the largest size, percent-encoded in a form. */
+    static final long MAX_BODY = SparqlEndpoint.MAX_QUERY_BYTES * 4L;
     /** The name of Fuseki's dataset, for Fuseki's own clients. */
     static final String DATASET = "/ds";
 
@@ -91,6 +95,7 @@ public final class AikgServer {
         private Duration queryTimeout = Duration.ofSeconds(10);
         private int maxRows = 100_000;
         private boolean loopbackOnly = true;
+        private Duration bodyDeadline = Duration.ofSeconds(10);
 
         private Builder(DatasetGraph dsg) {
             this.dsg = dsg;
@@ -115,6 +120,13 @@ public final class AikgServer {
             return this;
         }
 
+        /** How long a request body may take to arrive (default 10 s); past it, 408 and the connection closed. */
+        public Builder bodyDeadline(Duration deadline) {
+            if (deadline.isNegative() || deadline.isZero()) throw new IllegalArgumentException("the body deadline must be positive, not " + deadline);
+            this.bodyDeadline = deadline;
+            return this;
+        }
+
         /** Listen on the loopback interface only (the default), or on all interfaces. */
         public Builder loopbackOnly(boolean loopbackOnly) {
             this.loopbackOnly = loopbackOnly;
@@ -125,7 +137,7 @@ public final class AikgServer {
             Site site = Txn.calculateRead(dsg, () -> new Site(dsg));
             Downloads downloads = new Downloads(site);
             FusekiServer fuseki = FusekiServer.create()
-                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows)))
+                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows, bodyDeadline)))
                     .port(port)
                     .loopback(loopbackOnly)
                     .enableCors(true, null)
@@ -141,9 +153,11 @@ public final class AikgServer {
         private final Templates templates = new Templates();
         private final Pages pages;
         private final SparqlEndpoint sparql;
+        private final Duration bodyDeadline;
 
-        Module(Site site, Downloads downloads, Duration timeout, int maxRows) {
+        Module(Site site, Downloads downloads, Duration timeout, int maxRows, Duration bodyDeadline) {
             this.site = site;
+            this.bodyDeadline = bodyDeadline;
             this.downloads = downloads;
             this.pages = new Pages(site);
             this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(site.dsg, site.base, timeout, maxRows, site.prefixes,
@@ -160,7 +174,7 @@ public final class AikgServer {
         public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
             new FusekiOperations(sparql).register(builder);
             builder.add(DATASET, FusekiOperations.dataService(site.dsg));
-            builder.addFilter("/*", new RequestGate(SparqlEndpoint.MAX_QUERY_BYTES * 4L));
+            builder.addFilter("/*", new RequestGate(MAX_BODY));
             builder.addFilter("/*", new ReadTransactionFilter(site.dsg));
             PageCache cache = new PageCache(64L << 20);
             MetadataServlet meta = new MetadataServlet(site, pages, templates, downloads);
@@ -190,7 +204,8 @@ public final class AikgServer {
                 HttpConnectionFactory f = c.getConnectionFactory(HttpConnectionFactory.class);
                 if (f != null) f.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
             }
-            PathErrors.install(server.getJettyServer());
+            JettyErrors.install(server.getJettyServer(), MAX_BODY);
+            BodyDeadline.install(server.getJettyServer(), MAX_BODY, bodyDeadline);
             Refusals.install(server.getServletContext(), new ErrorPage(pages, templates));
         }
     }

@@ -192,6 +192,19 @@ class RefusalsTest {
     }
 
     @Test
+    void noAnswerIsShapedByTheHostHeader() throws Exception {
+        for (String path : List.of("/sparql", "/dataset", "/", "/doc/event/world-intelligence-expo-2024")) {
+            try (java.net.Socket s = new java.net.Socket("localhost", server.port())) {
+                s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nAccept: text/turtle\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+                assertFalse(answer.contains("evil.example"), path + " repeated the Host header: " + answer);
+            }
+        }
+    }
+
+    @Test
     void browserGetsTheRefusalAsAPageOfTheSite() throws Exception {
         HttpResponse<String> r = get("/no/such/page", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         assertEquals(404, r.statusCode());
