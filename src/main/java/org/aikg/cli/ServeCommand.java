@@ -41,6 +41,10 @@ final class ServeCommand implements Runnable {
     @Option(names = "--public", description = "Listen on all network interfaces, not only on this machine (loopback).")
     boolean open;
 
+    @Option(names = "--url", paramLabel = "URL", description = "The address clients reach this server at, written into the controls of "
+            + "/fragments (default: http://localhost:PORT). Set it when serving behind a proxy or under another name.")
+    String url;
+
     ServeCommand(Cli.Io io) {
         this.io = io;
     }
@@ -50,6 +54,13 @@ final class ServeCommand implements Runnable {
         Duration timeout = duration(queryTimeout);
         if (port < 0 || port > 65535) throw new UsageException("bad port " + port + " (expected 0-65535; 0 picks a free one)");
         if (maxRows < 1) throw new UsageException("--max-rows must be at least 1, not " + maxRows);
+        if (url != null) {
+            try {
+                AikgServer.checkedUrl(url);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--url: " + e.getMessage());
+            }
+        }
         io.err().println("loading " + (tdb2 != null ? "the TDB2 store " + tdb2 : String.join(" ", data.stream().map(Path::toString).toList())) + " ...");
         DatasetGraph dsg;
         try (Progress progress = new Progress("load")) {
@@ -57,7 +68,9 @@ final class ServeCommand implements Runnable {
         }
         AikgServer server;
         try {
-            server = AikgServer.builder(dsg).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open).build().start();
+            AikgServer.Builder builder = AikgServer.builder(dsg).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open);
+            if (url != null) builder.publicUrl(url);
+            server = builder.build().start();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (RuntimeException e) {
@@ -67,12 +80,13 @@ final class ServeCommand implements Runnable {
             io.err().println("stopping ...");
             server.stop();
         }, "aikg-shutdown"));
-        String url = server.url();
-        io.out().println("aikg is serving " + server.triples() + " triples at " + url);
-        io.out().println("  " + url + "            home: the dataset, its statistics, entry points");
-        io.out().println("  " + url + "sparql      SPARQL endpoint and query editor");
-        io.out().println("  " + url + "download/   the whole graph (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads)");
-        io.out().println("  " + url + "dataset     VoID/DCAT description;  " + url + "def  the ontology");
+        String at = server.url();
+        io.out().println("aikg is serving " + server.triples() + " triples at " + at);
+        io.out().println("  " + at + "            home: the dataset, its statistics, entry points");
+        io.out().println("  " + at + "sparql      SPARQL endpoint and query editor");
+        io.out().println("  " + at + "download/   the whole graph (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads)");
+        io.out().println("  " + at + "dataset     VoID/DCAT description;  " + at + "def  the ontology");
+        io.out().println("  " + at + "fragments   Triple Pattern Fragments, for Linked Data Fragments clients");
         io.out().println("Press Ctrl-C to stop.");
         io.out().flush();
         server.join();

@@ -7,6 +7,7 @@ import org.aikg.server.http.JettyErrors;
 import org.aikg.server.http.Offers;
 import org.aikg.server.http.Refusals;
 import org.aikg.server.http.RequestGate;
+import org.aikg.server.sparql.Fragments;
 import org.aikg.server.sparql.FusekiOperations;
 import org.aikg.server.sparql.ServiceDescription;
 import org.aikg.server.sparql.SparqlEndpoint;
@@ -55,6 +56,21 @@ public final class AikgServer {
         return triples;
     }
 
+    /** A public URL checked (http or https, a host, no query) and without its final slash; IllegalArgumentException otherwise. */
+    public static String checkedUrl(String url) {
+        java.net.URI u;
+        try {
+            u = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("bad public URL \"" + url + "\": " + e.getReason());
+        }
+        if (!(("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null && u.getRawQuery() == null
+                && u.getRawFragment() == null && u.getUserInfo() == null)) {
+            throw new IllegalArgumentException("bad public URL \"" + url + "\" (expected http:// or https://, a host, no query)");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     public static Builder builder(DatasetGraph dsg) {
         return new Builder(dsg);
     }
@@ -96,6 +112,7 @@ public final class AikgServer {
         private int maxRows = 100_000;
         private boolean loopbackOnly = true;
         private Duration bodyDeadline = Duration.ofSeconds(10);
+        private String publicUrl;
 
         private Builder(DatasetGraph dsg) {
             this.dsg = dsg;
@@ -127,6 +144,16 @@ public final class AikgServer {
             return this;
         }
 
+        /**
+         * The address clients reach the server at ({@code https://kg.example.org}), written into the
+         * controls of the Triple Pattern Fragments; by default {@code http://localhost:PORT}. Never
+         * taken from a request's {@code Host}.
+         */
+        public Builder publicUrl(String url) {
+            this.publicUrl = checkedUrl(url);
+            return this;
+        }
+
         /** Listen on the loopback interface only (the default), or on all interfaces. */
         public Builder loopbackOnly(boolean loopbackOnly) {
             this.loopbackOnly = loopbackOnly;
@@ -137,7 +164,7 @@ public final class AikgServer {
             Site site = Txn.calculateRead(dsg, () -> new Site(dsg));
             Downloads downloads = new Downloads(site);
             FusekiServer fuseki = FusekiServer.create()
-                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows, bodyDeadline)))
+                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows, bodyDeadline, publicUrl)))
                     .port(port)
                     .loopback(loopbackOnly)
                     .enableCors(true, null)
@@ -154,10 +181,13 @@ public final class AikgServer {
         private final Pages pages;
         private final SparqlEndpoint sparql;
         private final Duration bodyDeadline;
+        private final String publicUrl;
+        private volatile FusekiServer server;
 
-        Module(Site site, Downloads downloads, Duration timeout, int maxRows, Duration bodyDeadline) {
+        Module(Site site, Downloads downloads, Duration timeout, int maxRows, Duration bodyDeadline, String publicUrl) {
             this.site = site;
             this.bodyDeadline = bodyDeadline;
+            this.publicUrl = publicUrl;
             this.downloads = downloads;
             this.pages = new Pages(site);
             this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(site.dsg, site.base, timeout, maxRows, site.prefixes,
@@ -195,11 +225,18 @@ public final class AikgServer {
                     .addServlet("/def", meta)
                     .addServlet("/queries", queries)
                     .addServlet("/queries/*", queries)
-                    .addServlet("/static/*", new StaticServlet());
+                    .addServlet("/static/*", new StaticServlet())
+                    .addServlet("/fragments", new Fragments(site.data, site.triples, this::address, site.prefixes));
+        }
+
+        /** Where clients reach the server: the configured URL, or this machine at the port listened on. */
+        private String address() {
+            return publicUrl != null ? publicUrl : "http://localhost:" + server.getHttpPort();
         }
 
         @Override
         public void server(FusekiServer server) {
+            this.server = server;
             for (Connector c : server.getJettyServer().getConnectors()) {
                 HttpConnectionFactory f = c.getConnectionFactory(HttpConnectionFactory.class);
                 if (f != null) f.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);

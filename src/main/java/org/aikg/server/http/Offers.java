@@ -38,6 +38,8 @@ public final class Offers {
     public static final Offers ASK = new Offers(RESULTS_JSON, HTML, RESULTS_XML, RESULTS_CSV, RESULTS_TSV, RESULTS_TEXT);
     /** The answer of ARQ's {@code JSON { … } WHERE} query form. */
     public static final Offers JSON_FORM = new Offers(JSON);
+    /** A Triple Pattern Fragment: its data, metadata and controls (apart in the quads formats). */
+    public static final Offers FRAGMENT = new Offers(TURTLE, TRIG, NQUADS, NTRIPLES, JSONLD);
     /** A refusal: plain text unless a page is asked for. */
     public static final Offers MESSAGE = new Offers(RESULTS_TEXT, HTML);
 

@@ -122,7 +122,7 @@ record SparqlRequest(String query, List<String> defaultGraphs, List<String> name
         for (String v : values) {
             try {
                 IRIx iri = IRIx.create(v);
-                if (!iri.isAbsolute()) throw HttpError.badRequest(name + " must be an absolute IRI, not \"" + v + "\"");
+                if (!iri.isReference()) throw HttpError.badRequest(name + " must be an absolute IRI, not \"" + v + "\"");
             } catch (IRIException e) {
                 throw HttpError.badRequest(name + " is not an IRI: \"" + v + "\" (" + e.getMessage() + ")");
             }
