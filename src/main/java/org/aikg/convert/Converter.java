@@ -2,14 +2,8 @@ package org.aikg.convert;
 
 import static org.aikg.vocab.Vocab.*;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,7 +18,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.aikg.AikgException;
 import org.aikg.DataException;
-import org.aikg.UsageException;
 import org.aikg.source.DatasetInfo;
 import org.aikg.source.FactSheet;
 import org.aikg.source.FactSheet.Text;
@@ -182,31 +175,13 @@ public final class Converter {
         }
     }
 
-    /** Writes the whole conversion to {@code out}; {@code out} is replaced only when all went well. */
+    /**
+     * Writes the whole conversion to {@code out}, a regular file or a new path (never a link, a
+     * device, a FIFO or a folder: {@link org.aikg.UsageException}); {@code out} is replaced only
+     * when all went well, and keeps its permissions.
+     */
     public Stats write(Path out, RdfFormat format) {
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) throw new UsageException("the folder of the output does not exist: " + out);
-        Path tmp = dir.resolve("." + out.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
-        try {
-            Stats stats;
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-                stats = write(os, format);
-            }
-            try {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return stats;
-        } catch (IOException e) {
-            throw new AikgException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the temporary file is hidden and named as such; nothing else to do
-            }
-        }
+        return OutputFile.check(out).write(os -> write(os, format));
     }
 
     /** Writes the whole conversion to a stream (not closed). */

@@ -78,6 +78,97 @@ class CliTest {
         assertFalse(Files.exists(out));
     }
 
+    /** Makes a special file with a system tool (mkfifo, mknod) and returns its path. */
+    private Path special(String name, String... command) throws Exception {
+        Path p = tmp.resolve(name);
+        List<String> cmd = new java.util.ArrayList<>(List.of(command));
+        cmd.add(1, p.toString());
+        Process proc = new ProcessBuilder(cmd).inheritIO().start();
+        assertTrue(proc.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        org.junit.jupiter.api.Assumptions.assumeTrue(proc.exitValue() == 0, "cannot run " + cmd + " here");
+        return p;
+    }
+
+    private static int fileType(Path p) throws IOException {
+        return (Integer) Files.getAttribute(p, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS) & 0170000;
+    }
+
+    private void assertOnlyFilesLeft(Path... expected) throws IOException {
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(java.util.Set.of(expected), java.util.Set.copyOf(left.toList()), "files left behind");
+        }
+    }
+
+    @Test
+    void refusesAFifoAsOutputAndLeavesItAFifo() throws Exception {
+        Path fifo = special("out.ttl", "mkfifo", "-m", "600");
+        Run run = TestCli.run("convert", "data", "-o", fifo.toString());
+        assertEquals(2, run.code(), run::toString);
+        assertEquals("aikg: the output " + fifo + " is a FIFO (named pipe), not a regular file (convert writes only to a regular file "
+                + "or a new path; -o - writes to standard output)\n", run.err());
+        assertEquals(0010000, fileType(fifo), "the FIFO was replaced");
+        assertOnlyFilesLeft(fifo);
+    }
+
+    /** As root (this machine and CI), a fresh node of the null device, in place of /dev/null itself. */
+    @Test
+    void refusesADeviceFileAsOutputAndLeavesItADevice() throws Exception {
+        Path device = special("null", "mknod", "c", "1", "3");
+        Run run = TestCli.run("convert", "data", "-o", device.toString(), "--format", "ttl");
+        assertEquals(2, run.code(), run::toString);
+        assertEquals("aikg: the output " + device + " is a character device, not a regular file (convert writes only to a regular file "
+                + "or a new path; -o - writes to standard output)\n", run.err());
+        assertEquals(0020000, fileType(device), "the device was replaced");
+        assertOnlyFilesLeft(device);
+    }
+
+    @Test
+    void refusesASymbolicLinkAsOutputAndChangesNeitherItNorItsTarget() throws Exception {
+        Path real = tmp.resolve("real.ttl");
+        Files.writeString(real, "# not to be touched\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.ttl"), real);
+        Run run = TestCli.run("convert", "data", "-o", link.toString());
+        assertEquals(2, run.code(), run::toString);
+        assertEquals("aikg: the output " + link + " is a symbolic link (to " + real + "); convert does not follow links: give the file "
+                + "itself, or a new path\n", run.err());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("# not to be touched\n", Files.readString(real));
+        assertOnlyFilesLeft(real, link);
+    }
+
+    @Test
+    void refusesAFolderAsOutput() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("out.ttl"));
+        Run run = TestCli.run("convert", "data", "-o", dir.toString());
+        assertEquals(2, run.code(), run::toString);
+        assertEquals("aikg: the output " + dir + " is a folder (expected a regular file or a new path)\n", run.err());
+        assertOnlyFilesLeft(dir);
+    }
+
+    @Test
+    void replacingAnOutputKeepsItsPermissions() throws Exception {
+        Path out = tmp.resolve("out.ttl");
+        Files.writeString(out, "# the previous output\n");
+        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Run run = TestCli.run("convert", "data", "-o", out.toString());
+        assertEquals(0, run.code(), run::toString);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        assertTrue(Files.readString(out).startsWith("PREFIX "), "the output was not replaced");
+    }
+
+    @Test
+    void removesTheTemporaryFilesOfAnEarlierKilledRun() throws Exception {
+        Path out = tmp.resolve("out.ttl");
+        Path older = Files.writeString(tmp.resolve(".out.ttl.18f3a2b4c5d6.part"), "cut off");        // written before process ids were in the name
+        Path dead = Files.writeString(tmp.resolve(".out.ttl.2147483647-5e1f.part"), "cut off");     // no such process
+        Path other = Files.writeString(tmp.resolve(".other.ttl.2147483647-5e1f.part"), "not ours");
+        Run run = TestCli.run("convert", "data", "-o", out.toString());
+        assertEquals(0, run.code(), run::toString);
+        assertFalse(Files.exists(older));
+        assertFalse(Files.exists(dead));
+        assertOnlyFilesLeft(out, other);
+    }
+
     @Test
     void missingInputFolderIsACommandLineError() {
         Run run = TestCli.run("convert", tmp.resolve("nowhere").toString(), "-o", tmp.resolve("o.ttl").toString());
