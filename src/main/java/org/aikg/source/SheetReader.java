@@ -1,6 +1,9 @@
 package org.aikg.source;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -39,11 +42,14 @@ final class SheetReader {
     private record Defined(Kind kind, EntityType type, Location at) {}
 
     private final Path file;
+    private final Path root;
     private final Map<String, Defined> ids = new HashMap<>();
     private final List<Runnable> referenceChecks = new ArrayList<>();
 
-    SheetReader(Path file) {
+    /** Reads {@code file}, whose text must lie inside {@code root} (a real path: links resolved). */
+    SheetReader(Path file, Path root) {
         this.file = file;
+        this.root = root;
     }
 
     FactSheet read() {
@@ -51,11 +57,7 @@ final class SheetReader {
         Map<String, YamlNode> top = root.mapping(keys("source", "entities", "variables", "statistics", "claims", "schemes"));
         YamlNode sourceNode = required(root, top, "source");
         Article article = article(sourceNode);
-        Path textFile = resolveText(article);
-        if (!java.nio.file.Files.isRegularFile(textFile)) {
-            throw new DataException(article.textAt(), "the text file \"" + textFile + "\" does not exist (the path is relative to the sheet's folder)");
-        }
-        String text = YamlNode.readUtf8(textFile);
+        String text = readText(article);
         List<Entity> entities = new ArrayList<>();
         for (YamlNode n : items(top, "entities")) entities.add(entity(n));
         List<Variable> variables = new ArrayList<>();
@@ -70,8 +72,43 @@ final class SheetReader {
         return new FactSheet(file, article, text, entities, variables, statistics, claims, schemes);
     }
 
-    private Path resolveText(Article article) {
-        return file.getParent() == null ? article.textFile() : file.getParent().resolve(article.textFile()).normalize();
+    /**
+     * Reads the sheet's text: a regular file inside the data folder, links resolved. Where it is
+     * not, the message names the file as the sheet wrote it and shows nothing of what is there.
+     */
+    private String readText(Article article) {
+        Location at = article.textAt();
+        String named = "\"" + article.textFile() + "\"";
+        String outside = "the text file " + named + " is outside the data folder " + "(a text must be a regular file inside the folder of "
+                + "the data, links resolved)";
+        Path shown = file.getParent() == null ? article.textFile() : file.getParent().resolve(article.textFile()).normalize();
+        Path lexical = real(file).getParent().resolve(article.textFile()).normalize();
+        if (!lexical.startsWith(root)) throw new DataException(at, outside);
+        if (!Files.exists(lexical)) {
+            throw new DataException(at, "the text file \"" + shown + "\" does not exist (the path is relative to the sheet's folder)");
+        }
+        BasicFileAttributes a;
+        Path real;
+        try {
+            real = lexical.toRealPath();
+            if (!real.startsWith(root)) throw new DataException(at, outside);
+            a = Files.readAttributes(real, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new DataException(at, "cannot read the text file " + named + ": " + e.getMessage());
+        }
+        if (a.isDirectory()) throw new DataException(at, "the text file " + named + " is a folder (expected a regular file)");
+        if (!a.isRegularFile()) {
+            throw new DataException(at, "the text file " + named + " is not a regular file but a device, FIFO or socket (expected a regular file)");
+        }
+        return YamlNode.readUtf8(real, shown, Limits.MAX_TEXT_BYTES, "a text");
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     private Article article(YamlNode node) {

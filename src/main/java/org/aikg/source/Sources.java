@@ -35,8 +35,10 @@ public final class Sources {
         if (inputs.isEmpty()) throw new UsageException("no input given (expected a data folder or fact sheets)");
         Set<Path> sheets = new LinkedHashSet<>();
         List<Path> descriptors = new ArrayList<>();
+        List<Path> roots = new ArrayList<>();
         for (Path in : inputs) {
             if (!Files.exists(in)) throw new UsageException("no such file or folder: " + in);
+            roots.add(Files.isDirectory(in) ? in : in.toAbsolutePath().getParent());
             if (Files.isDirectory(in)) {
                 for (Path p : yamlFilesUnder(in)) {
                     if (p.getFileName().toString().equals(DESCRIPTOR)) {
@@ -57,7 +59,8 @@ public final class Sources {
         }
         Path descriptor = descriptors.isEmpty() ? findAbove(inputs.get(0)) : descriptors.get(0);
         if (sheets.isEmpty()) throw new DataException("no fact sheets found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
-        return new SourceSet(readDataset(descriptor), new ArrayList<>(sheets));
+        roots.add(descriptor.toAbsolutePath().getParent());
+        return new SourceSet(readDataset(descriptor), new ArrayList<>(sheets), roots);
     }
 
     /** Reads a dataset descriptor. */

@@ -7,6 +7,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +50,7 @@ final class YamlNode {
 
     /** Reads a whole YAML file, strictly UTF-8, as one document. */
     static YamlNode parse(Path file) {
-        String text = readUtf8(file);
+        String text = readUtf8(file, Limits.MAX_SHEET_BYTES, "a YAML file");
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
@@ -67,15 +70,30 @@ final class YamlNode {
         return new YamlNode(file, root, "the document");
     }
 
-    /** Reads a file as UTF-8, refusing anything that is not (no silent replacement characters). */
-    static String readUtf8(Path file) {
+    /**
+     * Reads a regular file of at most {@code maxBytes} bytes as UTF-8, refusing anything that is not
+     * (no silent replacement characters); {@code what} names the kind of file in messages.
+     */
+    static String readUtf8(Path file, int maxBytes, String what) {
+        return readUtf8(file, file, maxBytes, what);
+    }
+
+    /** As {@link #readUtf8(Path, int, String)}, reading {@code file} and naming it {@code shown} in messages. */
+    static String readUtf8(Path file, Path shown, int maxBytes, String what) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            if (a.isDirectory()) throw new DataException(Location.of(shown), "the file is a folder (expected " + what + ")");
+            if (!a.isRegularFile()) throw new DataException(Location.of(shown), "the file is not a regular file but a device, FIFO or socket (expected " + what + ")");
+            if (a.size() > maxBytes) throw tooLarge(shown, a.size(), maxBytes, what);
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(maxBytes + 1);
+            }
+            if (bytes.length > maxBytes) throw tooLarge(shown, bytes.length, maxBytes, what);
         } catch (NoSuchFileException e) {
-            throw new DataException(Location.of(file), "file not found");
+            throw new DataException(Location.of(shown), "file not found");
         } catch (IOException e) {
-            throw new DataException(Location.of(file), "cannot read the file: " + e.getMessage());
+            throw new DataException(Location.of(shown), "cannot read the file: " + e.getMessage());
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -96,11 +114,16 @@ final class YamlNode {
                     col++;
                 }
             }
-            throw new DataException(Location.of(file, line, col), "the file is not UTF-8 (invalid byte 0x"
+            throw new DataException(Location.of(shown, line, col), "the file is not UTF-8 (invalid byte 0x"
                     + String.format("%02X", bytes[bad] & 0xFF) + " at byte offset " + bad + ")");
         }
         out.flip();
         return out.toString();
+    }
+
+    private static DataException tooLarge(Path file, long size, int max, String what) {
+        return new DataException(Location.of(file), String.format(Locale.ROOT, "the file is %,d bytes, over the limit of %,d bytes (%d MiB) for %s",
+                size, max, max / (1024 * 1024), what));
     }
 
     Path file() {

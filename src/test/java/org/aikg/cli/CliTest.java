@@ -209,6 +209,42 @@ class CliTest {
         assertTrue(run.out().contains("Apache Jena 5.6.0"), run::toString);
     }
 
+    /** A copy of the minimal golden case (dataset.yaml, sheet.yaml naming text.txt) in the temporary folder. */
+    private Path minimalData() throws IOException {
+        Path data = Files.createDirectory(tmp.resolve("data"));
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/golden/minimal/data"))) {
+            for (Path f : files.toList()) Files.copy(f, data.resolve(f.getFileName()));
+        }
+        return data;
+    }
+
+    @Test
+    void refusesATextThatLinksOutOfTheDataFolderAndShowsNothingOfIt() throws Exception {
+        Path data = minimalData();
+        String secret = "AIKG_PUBLISH_PASSWORD=hunter2\n";
+        Path outside = Files.writeString(tmp.resolve("environ"), Files.readString(data.resolve("text.txt")) + secret);
+        Files.delete(data.resolve("text.txt"));
+        Files.createSymbolicLink(data.resolve("text.txt"), outside);
+        Path out = tmp.resolve("out.ttl");
+        Run run = TestCli.run("convert", data.toString(), "-o", out.toString());
+        assertEquals(1, run.code(), run::toString);
+        assertEquals("aikg: " + data.resolve("sheet.yaml") + ":3:9: the text file \"text.txt\" is outside the data folder (a text must be a "
+                + "regular file inside the folder of the data, links resolved)\n", run.err());
+        assertFalse(run.err().contains("hunter2"), run::toString);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void refusesATextThatIsAFifoWithoutWaitingForIt() throws Exception {
+        Path data = minimalData();
+        Files.delete(data.resolve("text.txt"));
+        special("data/text.txt", "mkfifo");
+        Run run = TestCli.run("validate", data.toString());
+        assertEquals(1, run.code(), run::toString);
+        assertEquals("aikg: " + data.resolve("sheet.yaml") + ":3:9: the text file \"text.txt\" is not a regular file but a device, FIFO "
+                + "or socket (expected a regular file)\n", run.err());
+    }
+
     static Stream<String> badCases() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("src/test/resources/bad"))) {
             return s.map(p -> p.getFileName().toString()).sorted().toList().stream();
