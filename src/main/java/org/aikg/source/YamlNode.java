@@ -25,6 +25,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -48,12 +53,18 @@ final class YamlNode {
         this.name = name;
     }
 
-    /** Reads a whole YAML file, strictly UTF-8, as one document. */
+    /**
+     * Reads a whole YAML file, strictly UTF-8, as one document, within the {@link Limits}: its size
+     * is checked before parsing (comments count), nesting and aliases while composing.
+     */
     static YamlNode parse(Path file) {
         String text = readUtf8(file, Limits.MAX_SHEET_BYTES, "a YAML file");
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit(Limits.MAX_SHEET_BYTES);  // never reached: a file within the byte limit has fewer code points
+        options.setNestingDepthLimit(Limits.MAX_NESTING - 1);  // SnakeYAML lets one level more through than its limit
+        options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
         Node root;
         try {
             root = new Yaml(options).compose(new java.io.StringReader(text));
@@ -62,12 +73,46 @@ final class YamlNode {
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             throw new DataException(at(file, m), "malformed YAML: " + oneLine(problem));
         } catch (YAMLException e) {
-            throw new DataException(Location.of(file), "malformed YAML: " + oneLine(e.getMessage()));
+            // SnakeYAML's limits say no place: find the place the limit is passed
+            DataException located = overLimit(file, text, options);
+            throw located != null ? located : new DataException(Location.of(file), "malformed YAML: " + oneLine(e.getMessage()));
         }
         if (root == null) {
             throw new DataException(Location.of(file, 1, 1), "the file is empty (expected a YAML mapping)");
         }
         return new YamlNode(file, root, "the document");
+    }
+
+    /**
+     * Goes through the file's events, counting as SnakeYAML's composer does, to the first list or
+     * mapping nested deeper than {@link Limits#MAX_NESTING} or the first alias of a list or mapping
+     * past {@link Limits#MAX_ALIASES}; null when there is none.
+     */
+    private static DataException overLimit(Path file, String text, LoaderOptions options) {
+        int depth = 0;
+        int aliases = 0;
+        Map<String, Boolean> anchorIsCollection = new java.util.HashMap<>();
+        try {
+            for (Event e : new Yaml(options).parse(new java.io.StringReader(text))) {
+                if (e instanceof CollectionStartEvent c) {
+                    if (++depth > Limits.MAX_NESTING) {
+                        return new DataException(at(file, c.getStartMark()), "lists and mappings nested more than " + Limits.MAX_NESTING
+                                + " deep (the limit of a YAML file)");
+                    }
+                    if (c.getAnchor() != null) anchorIsCollection.put(c.getAnchor(), true);
+                } else if (e instanceof CollectionEndEvent) {
+                    depth--;
+                } else if (e instanceof ScalarEvent sc && sc.getAnchor() != null) {
+                    anchorIsCollection.put(sc.getAnchor(), false);
+                } else if (e instanceof AliasEvent a && anchorIsCollection.getOrDefault(a.getAnchor(), false) && ++aliases > Limits.MAX_ALIASES) {
+                    return new DataException(at(file, a.getStartMark()), "more than " + Limits.MAX_ALIASES + " aliases of lists or mappings "
+                            + "(*" + a.getAnchor() + " is one; the limit of a YAML file)");
+                }
+            }
+        } catch (YAMLException e) {
+            return null;
+        }
+        return null;
     }
 
     /**

@@ -245,6 +245,35 @@ class CliTest {
                 + "or socket (expected a regular file)\n", run.err());
     }
 
+    /** Comments count: the size is checked before the YAML is read (200 MB of comments once passed). */
+    @Test
+    void refusesASheetOverTheSizeLimitWithItsSizeAndTheLimit() throws Exception {
+        Path data = minimalData();
+        Path sheet = data.resolve("sheet.yaml");
+        byte[] yaml = Files.readAllBytes(sheet);
+        StringBuilder b = new StringBuilder();
+        while (yaml.length + b.length() < org.aikg.source.Limits.MAX_SHEET_BYTES + 1) b.append("# a comment that pads the sheet\n");
+        b.setLength(org.aikg.source.Limits.MAX_SHEET_BYTES + 1 - yaml.length);
+        Files.write(sheet, yaml);
+        Files.writeString(sheet, b, java.nio.file.StandardOpenOption.APPEND);
+        Run run = TestCli.run("validate", data.toString());
+        assertEquals(1, run.code(), run::toString);
+        assertEquals("aikg: " + sheet + ": the file is 8,388,609 bytes, over the limit of 8,388,608 bytes (8 MiB) for a YAML file\n", run.err());
+    }
+
+    /** A valid sheet of 4.5 MB once failed on SnakeYAML's undocumented limit of 3,145,728 code points. */
+    @Test
+    void convertsAValidSheetOfFourAndAHalfMegabytes() throws Exception {
+        Path data = minimalData();
+        Path sheet = data.resolve("sheet.yaml");
+        String yaml = Files.readString(sheet).replace("    name:\n      en: Acme\n",
+                "    name:\n      en: Acme\n    description:\n      en: " + "Acme makes widgets. ".repeat(225_000) + "\n");
+        Files.writeString(sheet, yaml);
+        assertTrue(Files.size(sheet) > 4_500_000);
+        Run run = TestCli.run("convert", data.toString(), "-o", tmp.resolve("out.nt").toString());
+        assertEquals(0, run.code(), run::toString);
+    }
+
     static Stream<String> badCases() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("src/test/resources/bad"))) {
             return s.map(p -> p.getFileName().toString()).sorted().toList().stream();
