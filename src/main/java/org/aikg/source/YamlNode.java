@@ -163,7 +163,19 @@ final class YamlNode {
                     + String.format("%02X", bytes[bad] & 0xFF) + " at byte offset " + bad + ")");
         }
         out.flip();
-        return out.toString();
+        String text = out.toString();
+        int bad = Chars.firstForbidden(text);
+        if (bad >= 0) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) {
+                line++;
+                lineStart = i + 1;
+            }
+            throw new DataException(Location.of(shown, line, text.codePointCount(lineStart, bad) + 1),
+                    Chars.describe(text, bad) + " is not allowed (" + Chars.RULE + ")");
+        }
+        return text;
     }
 
     private static DataException tooLarge(Path file, long size, int max, String what) {
@@ -195,11 +207,17 @@ final class YamlNode {
         return node instanceof ScalarNode s && (s.getTag().equals(Tag.NULL) || s.getValue().isEmpty()) && !s.getScalarStyle().toString().contains("QUOTED");
     }
 
-    /** The text of a scalar value. */
+    /** The text of a scalar value, holding no character that {@link Chars} forbids (escapes such as "\\e" included). */
     String text() {
         if (node instanceof ScalarNode s) {
             if (isNull()) throw error(name + " has no value");
-            return s.getValue();
+            String v = s.getValue();
+            int bad = Chars.firstForbidden(v);
+            if (bad >= 0) {
+                throw error(name + " holds " + Chars.describe(v, bad) + " (character " + (v.codePointCount(0, bad) + 1) + " of the value; "
+                        + Chars.RULE + ")");
+            }
+            return v;
         }
         throw error(name + " must be a single value, not " + kind());
     }
