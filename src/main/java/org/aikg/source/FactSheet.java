@@ -99,6 +99,8 @@ public record FactSheet(Path file, Article article, String text, List<Entity> en
     public record Iri(String iri, Location at) implements Value {
         public Iri {
             requireNonNull(iri, "iri");
+            String problem = IriCheck.problem(iri, IriCheck.WEB_OR_URN);
+            if (problem != null) throw new IllegalArgumentException("bad IRI " + Chars.show(iri) + ": " + problem);
         }
     }
 

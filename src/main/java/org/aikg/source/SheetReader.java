@@ -34,7 +34,6 @@ import org.aikg.source.FactSheet.Variable;
 final class SheetReader {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
-    private static final Pattern IRI = Pattern.compile("(https?|urn):[^\\s<>\"{}|\\\\^`]+");
     private static final Map<String, String> LANGUAGES = Map.of("en", "en", "zh", "zh-Hans");
 
     private enum Kind { ENTITY, VARIABLE, STATISTIC, CLAIM, SCHEME, CONCEPT }
@@ -302,11 +301,12 @@ final class SheetReader {
 
     private Iri iri(YamlNode node) {
         String s = node.text();
-        if (!IRI.matcher(s).matches()) throw node.error("bad IRI \"" + s + "\" (expected an absolute http(s) IRI)");
+        String problem = IriCheck.problem(s, IriCheck.WEB_OR_URN);
+        if (problem != null) throw node.error("bad IRI " + Chars.show(s) + " in " + node.name() + ": " + problem);
         return new Iri(s, node.at());
     }
 
-    private String slug(YamlNode node) {
+    static String slug(YamlNode node) {
         String s = node.text();
         if (!SLUG.matcher(s).matches()) {
             throw node.error("bad id \"" + s + "\" (expected lowercase ASCII letters and digits joined by hyphens, such as \"liu-gang-cingai\")");
