@@ -97,6 +97,7 @@ public final class Converter {
         long start = System.nanoTime();
         List<Node> articles = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
+        SharedFacts shared = new SharedFacts(sources.dataset());
         List<String> failures = new ArrayList<>();
         long count = 0;
         int done = 0;
@@ -119,10 +120,13 @@ public final class Converter {
                 Converted c = await(window.poll());
                 try {
                     if (c.failure() != null) throw c.failure();
-                    Path other = seen.putIfAbsent(c.id(), c.file());
+                    Path other = seen.get(c.id());
                     if (other != null) {
                         throw new DataException(c.at(), "duplicate source id \"" + c.id() + "\" (also the id of " + other + ")");
                     }
+                    shared.check(c.said());
+                    seen.put(c.id(), c.file());
+                    shared.add(c.said());
                 } catch (DataException e) {
                     if (!keepGoing) throw e;
                     failures.add(e.getMessage());
@@ -147,17 +151,18 @@ public final class Converter {
         return new Stats(articles.size(), count, (System.nanoTime() - start) / 1_000_000, failures);
     }
 
-    /** One sheet converted: its source id and sorted triples, or the data error it met. */
-    private record Converted(Path file, String id, DataException.Location at, List<Triple> triples, DataException failure) {}
+    /** One sheet converted: its source id, sorted triples and what it says of shared things, or the data error it met. */
+    private record Converted(Path file, String id, DataException.Location at, List<Triple> triples, List<SharedFacts.Said> said,
+            DataException failure) {}
 
     private Converted convert(Path p) {
         try {
             FactSheet sheet = sources.read(p);
             TreeSet<Triple> triples = new TreeSet<>(TripleOrder.INSTANCE);
             new SheetTriples(sheet, iris, triples).emit();
-            return new Converted(p, sheet.article().id(), sheet.article().at(), List.copyOf(triples), null);
+            return new Converted(p, sheet.article().id(), sheet.article().at(), List.copyOf(triples), SharedFacts.of(sheet), null);
         } catch (DataException e) {
-            return new Converted(p, null, null, List.of(), e);
+            return new Converted(p, null, null, List.of(), List.of(), e);
         }
     }
 

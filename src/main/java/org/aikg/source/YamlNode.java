@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.aikg.DataException;
 import org.aikg.DataException.Location;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -203,8 +204,10 @@ final class YamlNode {
         return node instanceof MappingNode;
     }
 
+    /** True for {@code ~}, {@code null} or nothing at all; a quoted {@code ""} is a value (an empty one). */
     boolean isNull() {
-        return node instanceof ScalarNode s && (s.getTag().equals(Tag.NULL) || s.getValue().isEmpty()) && !s.getScalarStyle().toString().contains("QUOTED");
+        return node instanceof ScalarNode s && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                && (s.getTag().equals(Tag.NULL) || s.getValue().isEmpty());
     }
 
     /** The text of a scalar value, holding no character that {@link Chars} forbids (escapes such as "\\e" included). */

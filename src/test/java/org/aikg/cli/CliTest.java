@@ -274,6 +274,20 @@ class CliTest {
         assertEquals(0, run.code(), run::toString);
     }
 
+    @Test
+    void keepGoingLeavesOutTheSheetThatContradictsAnEarlierOne() {
+        Path dir = Path.of("src/test/resources/bad/two-sheets-two-types").toAbsolutePath();
+        Path out = tmp.resolve("out.nq");
+        Run run = TestCli.run("convert", dir.toString(), "-o", out.toString(), "--keep-going");
+        assertEquals(1, run.code(), run::toString);
+        assertTrue(run.err().contains("aikg: left out: " + dir.resolve("b.yaml") + ":15:11: the type of entity \"ruritania\" is City here ("
+                + dir.resolve("a.yaml") + ":15:11 says Country;"), run::toString);
+        DatasetGraph written = RDFDataMgr.loadDatasetGraph(out.toString());
+        assertEquals(List.of("https://example.org/kg/graph/acme-2024", "https://example.org/kg/graph/dataset"),
+                java.util.stream.StreamSupport.stream(((Iterable<org.apache.jena.graph.Node>) written::listGraphNodes).spliterator(), false)
+                        .map(org.apache.jena.graph.Node::getURI).sorted().toList());
+    }
+
     static Stream<String> badCases() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("src/test/resources/bad"))) {
             return s.map(p -> p.getFileName().toString()).sorted().toList().stream();
