@@ -169,6 +169,19 @@ class CliTest {
         assertOnlyFilesLeft(out, other);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            9999999999999999999m | --query-timeout 9999999999999999999m is too long (at most 24h)
+            25h                  | --query-timeout 25h is too long (at most 24h)
+            0s                   | --query-timeout must be more than 0
+            ten seconds          | bad duration "ten seconds" for --query-timeout (expected a whole number with ms, s, m or h, such as 10s)
+            """)
+    void aBadQueryTimeoutIsACommandLineErrorThatSaysWhy(String value, String message) {
+        Run run = TestCli.run("serve", "--query-timeout", value);
+        assertEquals(2, run.code(), run::toString);
+        assertEquals("aikg: " + message + "\n", run.err());
+    }
+
     @Test
     void missingInputFolderIsACommandLineError() {
         Run run = TestCli.run("convert", tmp.resolve("nowhere").toString(), "-o", tmp.resolve("o.ttl").toString());
