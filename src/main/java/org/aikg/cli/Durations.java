@@ -1,7 +1,6 @@
 package org.aikg.cli;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aikg.UsageException;
@@ -40,13 +39,5 @@ final class Durations {
 
     private static UsageException tooLong(String option, String text) {
         return new UsageException(option + " " + text.trim() + " is too long (at most " + MAX.toHours() + "h)");
-    }
-
-    /** A duration as people say it: "500 ms", "30 s", "1.5 s", "2 min". */
-    static String show(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 1000) return ms + " ms";
-        if (ms % 60_000 == 0) return ms / 60_000 + " min";
-        return String.format(Locale.ROOT, ms % 1000 == 0 ? "%.0f s" : "%.1f s", ms / 1000.0);
     }
 }
