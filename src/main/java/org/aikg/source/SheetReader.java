@@ -78,8 +78,8 @@ final class SheetReader {
     private String readText(Article article) {
         Location at = article.textAt();
         String named = "\"" + article.textFile() + "\"";
-        String outside = "the text file " + named + " is outside the data folder " + "(a text must be a regular file inside the folder of "
-                + "the data, links resolved)";
+        String outside = "the text file " + named + " is outside the data folder (a text must be a regular file inside the folder of the "
+                + "data, links resolved)";
         Path shown = file.getParent() == null ? article.textFile() : file.getParent().resolve(article.textFile()).normalize();
         Path lexical = real(file).getParent().resolve(article.textFile()).normalize();
         if (!lexical.startsWith(root)) throw new DataException(at, outside);
