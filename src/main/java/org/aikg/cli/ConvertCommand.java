@@ -19,7 +19,9 @@ final class ConvertCommand implements Runnable {
     @Parameters(paramLabel = "DATA", arity = "0..*", description = "Data folders (with dataset.yaml) or fact sheets. Default: data")
     List<Path> data = List.of(Path.of("data"));
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Output file, or - for standard output.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+            description = "Output file, or - for standard output. A regular file (replaced whole, keeping its permissions) or a new path; "
+                    + "symbolic links, folders, devices and FIFOs are refused.")
     String output;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
@@ -51,6 +53,7 @@ final class ConvertCommand implements Runnable {
             if (stdout) {
                 // through a temporary file, so that a failing run writes nothing to standard output either
                 Path tmp = java.nio.file.Files.createTempFile("aikg-convert-", "." + f.extension());
+                tmp.toFile().deleteOnExit();  // also when the run is stopped with Ctrl-C or SIGTERM
                 try {
                     s = converter.write(tmp, f);
                     java.nio.file.Files.copy(tmp, io.out());

@@ -1,6 +1,5 @@
 package org.aikg.cli;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,27 +11,40 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "publish", mixinStandardHelpOptions = true,
         header = "Put the graphs into a SPARQL 1.1 Graph Store (Fuseki, GraphDB, Virtuoso, ...).",
-        description = "Converts the data and PUTs each source's named graph and the dataset's graph into the store with the SPARQL 1.1 "
-                + "Graph Store Protocol (PUT ?graph=IRI): publishing again changes nothing. Connection failures and 5xx answers are "
-                + "retried with growing pauses. Credentials come from --credentials FILE (\"user:password\" on its first line) or from "
-                + "AIKG_PUBLISH_USER and AIKG_PUBLISH_PASSWORD, never from the command line.",
+        description = {"Converts the data and PUTs each source's named graph and the dataset's graph into the store with the SPARQL 1.1 "
+                + "Graph Store Protocol (PUT ?graph=IRI): publishing again changes nothing. Connection failures, 5xx answers and tries "
+                + "that run out of time are retried with growing pauses (0.5 s, doubling, at most 8 s), each failed try reported on a "
+                + "line that says what failed and when the next try is. Credentials come from --credentials FILE (\"user:password\" "
+                + "on its first line) or from AIKG_PUBLISH_USER and AIKG_PUBLISH_PASSWORD, never from the command line or the URL.",
+                "",
+                "Time is bounded: each try has --timeout for the whole exchange (connecting, sending the graph, reading the whole "
+                + "answer), and the whole publish stops after --max-time. With the defaults a store that never answers is given up "
+                + "after 8 tries, about 8.5 minutes for a graph, and no publish runs longer than 30 minutes."},
         footer = {"", "Examples:", "  aikg publish --endpoint http://localhost:3030/ds data",
-                "  AIKG_PUBLISH_USER=admin AIKG_PUBLISH_PASSWORD=... aikg publish --endpoint https://kg.example.org/ds"})
+                "  AIKG_PUBLISH_USER=admin AIKG_PUBLISH_PASSWORD=... aikg publish --endpoint https://kg.example.org/ds --timeout 2m"})
 final class PublishCommand implements Runnable {
     private final Cli.Io io;
 
     @Option(names = "--endpoint", required = true, paramLabel = "URL",
             description = "The store's dataset URL (for Fuseki, http://host:3030/NAME). Also the Graph Store URL unless --graph-store is given.")
-    URI endpoint;
+    String endpoint;
 
     @Option(names = "--graph-store", paramLabel = "URL", description = "A separate Graph Store Protocol URL (e.g. http://host:3030/NAME/data).")
-    URI graphStore;
+    String graphStore;
 
     @Option(names = "--credentials", paramLabel = "FILE", description = "A file with \"user:password\" on its first line.")
     Path credentials;
 
     @Option(names = "--retries", defaultValue = "8", paramLabel = "N", description = "Tries per graph (default: ${DEFAULT-VALUE}).")
     int retries;
+
+    @Option(names = "--timeout", defaultValue = "60s", paramLabel = "DURATION",
+            description = "Time for one try, from connecting to the last byte of the answer (default: ${DEFAULT-VALUE}; e.g. 500ms, 30s, 2m).")
+    String timeout;
+
+    @Option(names = "--max-time", defaultValue = "30m", paramLabel = "DURATION",
+            description = "Time for the whole publish, conversion and pauses included (default: ${DEFAULT-VALUE}; at most 24h).")
+    String maxTime;
 
     @Option(names = "--keep-going", description = "Publish the good sheets and list the bad ones (exit 1) instead of stopping at the first.")
     boolean keepGoing;
@@ -46,10 +58,18 @@ final class PublishCommand implements Runnable {
 
     @Override
     public void run() {
+        String target = graphStore != null ? graphStore : endpoint;
+        Publisher publisher = Publisher.to(endpoint);  // refuses credentials in the URL even when --graph-store is the one used
+        if (graphStore != null) publisher = Publisher.to(graphStore);
+        publisher = publisher.retries(retries, Duration.ofMillis(500))
+                .timeout(Durations.parse("--timeout", timeout)).maxTime(Durations.parse("--max-time", maxTime))
+                .onFailedTry(line -> {
+                    io.err().println("aikg: " + line);
+                    io.err().flush();
+                });
         Optional<Publisher.Credentials> creds = credentials != null ? Optional.of(Publisher.readCredentials(credentials))
                 : Publisher.credentialsFromEnvironment(System.getenv());
-        URI target = graphStore != null ? graphStore : endpoint;
-        Publisher publisher = Publisher.to(target).credentials(creds).retries(retries, Duration.ofMillis(500));
+        publisher = publisher.credentials(creds);
         Publisher.Stats s;
         try (Progress progress = new Progress("publish")) {
             s = publisher.publish(data, progress, keepGoing);

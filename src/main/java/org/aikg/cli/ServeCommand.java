@@ -93,17 +93,7 @@ final class ServeCommand implements Runnable {
     }
 
     static Duration duration(String s) {
-        var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)?").matcher(s.trim());
-        if (!m.matches()) throw new UsageException("bad duration \"" + s + "\" (expected a number with ms, s or m, such as 10s)");
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration d = switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofSeconds(n);
-        };
-        if (d.isZero()) throw new UsageException("the query timeout must be more than 0");
-        return d;
+        return Durations.parse("--query-timeout", s);
     }
 
     private static String rootMessage(Throwable t) {

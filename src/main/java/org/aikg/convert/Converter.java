@@ -2,14 +2,8 @@ package org.aikg.convert;
 
 import static org.aikg.vocab.Vocab.*;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,7 +18,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.aikg.AikgException;
 import org.aikg.DataException;
-import org.aikg.UsageException;
 import org.aikg.source.DatasetInfo;
 import org.aikg.source.FactSheet;
 import org.aikg.source.FactSheet.Text;
@@ -104,6 +97,7 @@ public final class Converter {
         long start = System.nanoTime();
         List<Node> articles = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
+        SharedFacts shared = new SharedFacts(sources.dataset());
         List<String> failures = new ArrayList<>();
         long count = 0;
         int done = 0;
@@ -126,10 +120,13 @@ public final class Converter {
                 Converted c = await(window.poll());
                 try {
                     if (c.failure() != null) throw c.failure();
-                    Path other = seen.putIfAbsent(c.id(), c.file());
+                    Path other = seen.get(c.id());
                     if (other != null) {
                         throw new DataException(c.at(), "duplicate source id \"" + c.id() + "\" (also the id of " + other + ")");
                     }
+                    shared.check(c.said());
+                    seen.put(c.id(), c.file());
+                    shared.add(c.said());
                 } catch (DataException e) {
                     if (!keepGoing) throw e;
                     failures.add(e.getMessage());
@@ -154,17 +151,18 @@ public final class Converter {
         return new Stats(articles.size(), count, (System.nanoTime() - start) / 1_000_000, failures);
     }
 
-    /** One sheet converted: its source id and sorted triples, or the data error it met. */
-    private record Converted(Path file, String id, DataException.Location at, List<Triple> triples, DataException failure) {}
+    /** One sheet converted: its source id, sorted triples and what it says of shared things, or the data error it met. */
+    private record Converted(Path file, String id, DataException.Location at, List<Triple> triples, List<SharedFacts.Said> said,
+            DataException failure) {}
 
     private Converted convert(Path p) {
         try {
             FactSheet sheet = sources.read(p);
             TreeSet<Triple> triples = new TreeSet<>(TripleOrder.INSTANCE);
             new SheetTriples(sheet, iris, triples).emit();
-            return new Converted(p, sheet.article().id(), sheet.article().at(), List.copyOf(triples), null);
+            return new Converted(p, sheet.article().id(), sheet.article().at(), List.copyOf(triples), SharedFacts.of(sheet), null);
         } catch (DataException e) {
-            return new Converted(p, null, null, List.of(), e);
+            return new Converted(p, null, null, List.of(), List.of(), e);
         }
     }
 
@@ -182,31 +180,13 @@ public final class Converter {
         }
     }
 
-    /** Writes the whole conversion to {@code out}; {@code out} is replaced only when all went well. */
+    /**
+     * Writes the whole conversion to {@code out}, a regular file or a new path (never a link, a
+     * device, a FIFO or a folder: {@link org.aikg.UsageException}); {@code out} is replaced only
+     * when all went well, and keeps its permissions.
+     */
     public Stats write(Path out, RdfFormat format) {
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) throw new UsageException("the folder of the output does not exist: " + out);
-        Path tmp = dir.resolve("." + out.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
-        try {
-            Stats stats;
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-                stats = write(os, format);
-            }
-            try {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return stats;
-        } catch (IOException e) {
-            throw new AikgException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the temporary file is hidden and named as such; nothing else to do
-            }
-        }
+        return OutputFile.check(out).write(os -> write(os, format));
     }
 
     /** Writes the whole conversion to a stream (not closed). */

@@ -1,9 +1,11 @@
 package org.aikg.convert;
 
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.aikg.DataException;
+import org.aikg.source.Chars;
 import org.aikg.source.FactSheet.Evidence;
 
 /**
@@ -64,10 +66,44 @@ final class TextAnchor {
             return "the evidence quote \"" + shorten(quote) + "\" is not in " + textFile + context;
         }
         int idx = text.indexOf(quote.substring(0, lo));
+        // back to the start of the character where they part: a letter with its combining marks
+        while (lo > 0 && (Character.isLowSurrogate(quote.charAt(lo)) || isMark(quote.codePointAt(lo)))) lo--;
         String textHas = text.substring(idx + lo, Math.min(text.length(), idx + lo + 20));
         return "the evidence quote \"" + shorten(quote) + "\" is not in " + textFile + ": it matches up to \""
                 + shorten(quote.substring(Math.max(0, lo - 20), lo)) + "\", then the quote has \""
-                + shorten(quote.substring(lo, Math.min(quote.length(), lo + 20))) + "\" where the text has \"" + textHas.replace("\n", "\\n") + "\"";
+                + shorten(quote.substring(lo, Math.min(quote.length(), lo + 20))) + "\" where the text has \"" + textHas.replace("\n", "\\n") + "\""
+                + difference(character(quote, lo), character(text, idx + lo));
+    }
+
+    /**
+     * The first characters that differ, as code points, unless both are plain ASCII: letters that look alike (é as U+00E9, or as
+     * e and a combining accent U+0065 U+0301) are told apart. aikg does not normalise the quote or the
+     * text, since the offsets count the text's own code points; it says when the two differ only so.
+     */
+    private static String difference(String inQuote, String inText) {
+        if (plain(inQuote) && plain(inText)) return "";  // "gadgets" against "widgets" needs no code points
+        String d = " (first difference: " + Chars.codes(inQuote) + " in the quote, " + (inText.isEmpty() ? "the end of the text" : Chars.codes(inText) + " in the text");
+        if (!inText.isEmpty() && Normalizer.normalize(inQuote, Normalizer.Form.NFC).equals(Normalizer.normalize(inText, Normalizer.Form.NFC))) {
+            d += ": the same letters in different Unicode normalisation forms; copy the quote from the text";
+        }
+        return d + ")";
+    }
+
+    private static boolean plain(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c > 0x20 && c < 0x7F);
+    }
+
+    /** The character at {@code i}: one code point and the combining marks that follow it. */
+    private static String character(String s, int i) {
+        if (i >= s.length()) return "";
+        int end = s.offsetByCodePoints(i, 1);
+        while (end < s.length() && isMark(s.codePointAt(end))) end = s.offsetByCodePoints(end, 1);
+        return s.substring(i, end);
+    }
+
+    private static boolean isMark(int cp) {
+        int t = Character.getType(cp);
+        return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK;
     }
 
     private static String shorten(String s) {

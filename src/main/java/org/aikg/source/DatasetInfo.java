@@ -22,10 +22,13 @@ public record DatasetInfo(Path file, String id, String base, List<Text> title, L
         requireNonNull(file, "file");
         requireNonNull(id, "id");
         requireNonNull(base, "base");
-        if (!base.endsWith("/")) throw new IllegalArgumentException("the base IRI must end with '/': " + base);
+        if (!base.endsWith("/") || IriCheck.problem(base, IriCheck.WEB) != null) {
+            throw new IllegalArgumentException("the base must be an absolute http(s) IRI ending with '/': " + Chars.show(base));
+        }
         title = List.copyOf(title);
         description = List.copyOf(description);
         requireNonNull(license, "license");
+        if (IriCheck.problem(license, IriCheck.WEB) != null) throw new IllegalArgumentException("the licence must be an absolute http(s) IRI: " + Chars.show(license));
         requireNonNull(publisherId, "publisherId");
         publisherName = List.copyOf(publisherName);
     }

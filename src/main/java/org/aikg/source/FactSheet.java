@@ -31,11 +31,16 @@ public record FactSheet(Path file, Article article, String text, List<Entity> en
         schemes = List.copyOf(schemes);
     }
 
-    /** A text in one language; {@code lang} is a BCP 47 tag ("en", "zh-Hans"). */
-    public record Text(String value, String lang) implements Value {
+    /** A text in one language; {@code lang} is a BCP 47 tag ("en", "zh-Hans"); {@code at} is where it is written (null when made in code). */
+    public record Text(String value, String lang, Location at) implements Value {
         public Text {
             requireNonNull(value, "value");
             requireNonNull(lang, "lang");
+            if (value.isBlank()) throw new IllegalArgumentException("a text cannot be empty" + (at == null ? "" : " (" + at + ")"));
+        }
+
+        public Text(String value, String lang) {
+            this(value, lang, null);
         }
     }
 
@@ -68,8 +73,8 @@ public record FactSheet(Path file, Article article, String text, List<Entity> en
         }
     }
 
-    /** A thing the source talks about: an event, a report, an organisation, a person, a place. */
-    public record Entity(String id, EntityType type, List<Property> properties, Evidence evidence, Location at) {
+    /** A thing the source talks about: an event, a report, an organisation, a person, a place; {@code typeAt} is where its type is written. */
+    public record Entity(String id, EntityType type, Location typeAt, List<Property> properties, Evidence evidence, Location at) {
         public Entity {
             requireNonNull(id, "id");
             requireNonNull(type, "type");
@@ -99,6 +104,8 @@ public record FactSheet(Path file, Article article, String text, List<Entity> en
     public record Iri(String iri, Location at) implements Value {
         public Iri {
             requireNonNull(iri, "iri");
+            String problem = IriCheck.problem(iri, IriCheck.WEB_OR_URN);
+            if (problem != null) throw new IllegalArgumentException("bad IRI " + Chars.show(iri) + ": " + problem);
         }
     }
 

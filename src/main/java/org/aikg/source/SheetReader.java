@@ -1,15 +1,16 @@
 package org.aikg.source;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aikg.DataException;
 import org.aikg.DataException.Location;
@@ -26,12 +27,13 @@ import org.aikg.source.FactSheet.Scheme;
 import org.aikg.source.FactSheet.Statistic;
 import org.aikg.source.FactSheet.Text;
 import org.aikg.source.FactSheet.Variable;
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 
 /** Reads one fact sheet into records, checking every value and every reference as it goes. */
 final class SheetReader {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
-    private static final Pattern IRI = Pattern.compile("(https?|urn):[^\\s<>\"{}|\\\\^`]+");
+    private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
     private static final Map<String, String> LANGUAGES = Map.of("en", "en", "zh", "zh-Hans");
 
     private enum Kind { ENTITY, VARIABLE, STATISTIC, CLAIM, SCHEME, CONCEPT }
@@ -39,11 +41,14 @@ final class SheetReader {
     private record Defined(Kind kind, EntityType type, Location at) {}
 
     private final Path file;
+    private final Path root;
     private final Map<String, Defined> ids = new HashMap<>();
     private final List<Runnable> referenceChecks = new ArrayList<>();
 
-    SheetReader(Path file) {
+    /** Reads {@code file}, whose text must lie inside {@code root} (a real path: links resolved). */
+    SheetReader(Path file, Path root) {
         this.file = file;
+        this.root = root;
     }
 
     FactSheet read() {
@@ -51,11 +56,7 @@ final class SheetReader {
         Map<String, YamlNode> top = root.mapping(keys("source", "entities", "variables", "statistics", "claims", "schemes"));
         YamlNode sourceNode = required(root, top, "source");
         Article article = article(sourceNode);
-        Path textFile = resolveText(article);
-        if (!java.nio.file.Files.isRegularFile(textFile)) {
-            throw new DataException(article.textAt(), "the text file \"" + textFile + "\" does not exist (the path is relative to the sheet's folder)");
-        }
-        String text = YamlNode.readUtf8(textFile);
+        String text = readText(article);
         List<Entity> entities = new ArrayList<>();
         for (YamlNode n : items(top, "entities")) entities.add(entity(n));
         List<Variable> variables = new ArrayList<>();
@@ -70,8 +71,43 @@ final class SheetReader {
         return new FactSheet(file, article, text, entities, variables, statistics, claims, schemes);
     }
 
-    private Path resolveText(Article article) {
-        return file.getParent() == null ? article.textFile() : file.getParent().resolve(article.textFile()).normalize();
+    /**
+     * Reads the sheet's text: a regular file inside the data folder, links resolved. Where it is
+     * not, the message names the file as the sheet wrote it and shows nothing of what is there.
+     */
+    private String readText(Article article) {
+        Location at = article.textAt();
+        String named = "\"" + article.textFile() + "\"";
+        String outside = "the text file " + named + " is outside the data folder (a text must be a regular file inside the folder of the "
+                + "data, links resolved)";
+        Path shown = file.getParent() == null ? article.textFile() : file.getParent().resolve(article.textFile()).normalize();
+        Path lexical = real(file).getParent().resolve(article.textFile()).normalize();
+        if (!lexical.startsWith(root)) throw new DataException(at, outside);
+        if (!Files.exists(lexical)) {
+            throw new DataException(at, "the text file \"" + shown + "\" does not exist (the path is relative to the sheet's folder)");
+        }
+        BasicFileAttributes a;
+        Path real;
+        try {
+            real = lexical.toRealPath();
+            if (!real.startsWith(root)) throw new DataException(at, outside);
+            a = Files.readAttributes(real, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new DataException(at, "cannot read the text file " + named + ": " + e.getMessage());
+        }
+        if (a.isDirectory()) throw new DataException(at, "the text file " + named + " is a folder (expected a regular file)");
+        if (!a.isRegularFile()) {
+            throw new DataException(at, "the text file " + named + " is not a regular file but a device, FIFO or socket (expected a regular file)");
+        }
+        return YamlNode.readUtf8(real, shown, Limits.MAX_TEXT_BYTES, "a text");
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     private Article article(YamlNode node) {
@@ -125,7 +161,7 @@ final class SheetReader {
             }
             if (key == EntityKey.author) refs(v, Kind.ENTITY).forEach(this::agent);
         }
-        return new Entity(id, type, props, evidence(m.get("evidence")), node.at());
+        return new Entity(id, type, typeNode.at(), props, evidence(m.get("evidence")), node.at());
     }
 
     private Variable variable(YamlNode node) {
@@ -133,7 +169,7 @@ final class SheetReader {
         YamlNode idNode = required(node, m, "id");
         String id = slug(idNode);
         define(idNode, id, Kind.VARIABLE, null);
-        List<Text> names = texts(required(node, m, "name"), true);
+        List<Text> names = bilingual(required(node, m, "name"), "variable \"" + id + "\"");
         Ref changeOf = m.containsKey("changeOf") ? ref(m.get("changeOf"), Kind.VARIABLE, false) : null;
         return new Variable(id, names, changeOf, node.at());
     }
@@ -202,13 +238,13 @@ final class SheetReader {
         YamlNode idNode = required(node, m, "id");
         String id = slug(idNode);
         define(idNode, id, Kind.SCHEME, null);
-        List<Text> labels = texts(required(node, m, "label"), true);
+        List<Text> labels = bilingual(required(node, m, "label"), "scheme \"" + id + "\"");
         List<Concept> concepts = new ArrayList<>();
         for (YamlNode c : required(node, m, "concepts").sequence()) {
             Map<String, YamlNode> cm = c.mapping(keys("id", "label"));
             YamlNode cid = required(c, cm, "id");
             define(cid, slug(cid), Kind.CONCEPT, null);
-            concepts.add(new Concept(slug(cid), texts(required(c, cm, "label"), true), c.at()));
+            concepts.add(new Concept(slug(cid), bilingual(required(c, cm, "label"), "concept \"" + slug(cid) + "\""), c.at()));
         }
         if (concepts.isEmpty()) throw node.error("scheme \"" + id + "\" lists no concepts");
         return new Scheme(id, labels, concepts, evidence(m.get("evidence")), node.at());
@@ -229,6 +265,15 @@ final class SheetReader {
         return new Evidence(quote.text(), prefix, suffix, quote.at());
     }
 
+    /** One text per language, English and Chinese: the shapes ask both of variables, schemes and concepts. */
+    private static List<Text> bilingual(YamlNode node, String what) {
+        List<Text> texts = texts(node, true);
+        if (texts.stream().noneMatch(t -> t.lang().equals(LANGUAGES.get("zh")))) {
+            throw node.error(node.name() + " of " + what + " needs a Chinese (zh) value as well as the English one");
+        }
+        return texts;
+    }
+
     /** Texts by language: {@code {en: ..., zh: ...}}; a value may be a list unless {@code single}. */
     static List<Text> texts(YamlNode node, boolean single) {
         Map<String, YamlNode> m = node.mapping(LANGUAGES.keySet().stream().sorted().collect(
@@ -237,39 +282,39 @@ final class SheetReader {
         if (single && !m.containsKey("en")) throw node.error(node.name() + " needs an English (en) value");
         List<Text> out = new ArrayList<>();
         for (Map.Entry<String, YamlNode> e : m.entrySet()) {
+            if (e.getValue().isNull()) throw e.getValue().error(node.name() + " has no " + e.getKey() + " value (expected a text, or leave out " + e.getKey() + ")");
             List<YamlNode> values = e.getValue().list();
             if (single && values.size() > 1) throw e.getValue().error(node.name() + " takes one " + e.getKey() + " value, not a list");
             for (YamlNode v : values) {
                 String s = v.text().strip();
-                if (s.isEmpty()) throw v.error(node.name() + " is empty");
-                out.add(new Text(s, LANGUAGES.get(e.getKey())));
+                if (s.isEmpty()) throw v.error(node.name() + " has an empty " + e.getKey() + " value (expected a text, or leave out " + e.getKey() + ")");
+                out.add(new Text(s, LANGUAGES.get(e.getKey()), v.at()));
             }
         }
         return out;
     }
 
-    private Date date(YamlNode node) {
+    /**
+     * A date as XSD writes it and Jena reads it, and so as the shapes check it: {@code YYYY}
+     * (xsd:gYear), {@code YYYY-MM} (xsd:gYearMonth) or {@code YYYY-MM-DD} (xsd:date), four-digit years,
+     * no sign and no time zone.
+     */
+    private static Date date(YamlNode node) {
         String s = node.text();
-        try {
-            if (YEAR.matcher(s).matches()) return new Date(s, node.at());
-            if (s.length() == 7) {
-                YearMonth.parse(s);
-                return new Date(s, node.at());
-            }
-            LocalDate.parse(s);
-            return new Date(s, node.at());
-        } catch (DateTimeParseException e) {
-            throw node.error("bad date \"" + s + "\" (expected YYYY, YYYY-MM or YYYY-MM-DD)");
-        }
+        Matcher m = DATE.matcher(s);
+        RDFDatatype type = !m.matches() ? null : m.group(2) != null ? XSDDatatype.XSDdate : m.group(1) != null ? XSDDatatype.XSDgYearMonth : XSDDatatype.XSDgYear;
+        if (type == null || !type.isValid(s)) throw node.error("bad date \"" + s + "\" (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+        return new Date(s, node.at());
     }
 
     private Iri iri(YamlNode node) {
         String s = node.text();
-        if (!IRI.matcher(s).matches()) throw node.error("bad IRI \"" + s + "\" (expected an absolute http(s) IRI)");
+        String problem = IriCheck.problem(s, IriCheck.WEB_OR_URN);
+        if (problem != null) throw node.error("bad IRI " + Chars.show(s) + " in " + node.name() + ": " + problem);
         return new Iri(s, node.at());
     }
 
-    private String slug(YamlNode node) {
+    static String slug(YamlNode node) {
         String s = node.text();
         if (!SLUG.matcher(s).matches()) {
             throw node.error("bad id \"" + s + "\" (expected lowercase ASCII letters and digits joined by hyphens, such as \"liu-gang-cingai\")");

@@ -35,8 +35,10 @@ public final class Sources {
         if (inputs.isEmpty()) throw new UsageException("no input given (expected a data folder or fact sheets)");
         Set<Path> sheets = new LinkedHashSet<>();
         List<Path> descriptors = new ArrayList<>();
+        List<Path> roots = new ArrayList<>();
         for (Path in : inputs) {
             if (!Files.exists(in)) throw new UsageException("no such file or folder: " + in);
+            roots.add(Files.isDirectory(in) ? in : in.toAbsolutePath().getParent());
             if (Files.isDirectory(in)) {
                 for (Path p : yamlFilesUnder(in)) {
                     if (p.getFileName().toString().equals(DESCRIPTOR)) {
@@ -57,7 +59,8 @@ public final class Sources {
         }
         Path descriptor = descriptors.isEmpty() ? findAbove(inputs.get(0)) : descriptors.get(0);
         if (sheets.isEmpty()) throw new DataException("no fact sheets found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
-        return new SourceSet(readDataset(descriptor), new ArrayList<>(sheets));
+        roots.add(descriptor.toAbsolutePath().getParent());
+        return new SourceSet(readDataset(descriptor), new ArrayList<>(sheets), roots);
     }
 
     /** Reads a dataset descriptor. */
@@ -66,16 +69,19 @@ public final class Sources {
         Map<String, YamlNode> m = root.mapping(new LinkedHashSet<>(List.of("id", "base", "title", "description", "license", "publisher")));
         String id = required(root, m, "id").text();
         String base = required(root, m, "base").text();
-        if (!base.matches("https?://[^\\s<>\"]+/")) {
-            throw m.get("base").error("bad base IRI \"" + base + "\" (expected an absolute http(s) IRI ending with '/')");
+        String problem = IriCheck.problem(base, IriCheck.WEB);
+        if (problem == null && (!base.endsWith("/") || base.contains("?") || base.contains("#"))) {
+            problem = "things are minted under it as {base}id/..., so it ends with '/' and has no '?' or '#'";
         }
+        if (problem != null) throw m.get("base").error("bad base IRI " + Chars.show(base) + ": " + problem);
         YamlNode publisher = required(root, m, "publisher").named("\"publisher\"");
         Map<String, YamlNode> pm = publisher.mapping(new LinkedHashSet<>(List.of("id", "name")));
         String license = required(root, m, "license").text();
-        if (!license.matches("https?://\\S+")) throw m.get("license").error("bad licence IRI \"" + license + "\" (expected an absolute http(s) IRI)");
+        problem = IriCheck.problem(license, IriCheck.WEB);
+        if (problem != null) throw m.get("license").error("bad licence IRI " + Chars.show(license) + ": " + problem);
         return new DatasetInfo(file, id, base, SheetReader.texts(required(root, m, "title"), true),
                 m.containsKey("description") ? SheetReader.texts(m.get("description"), false) : List.of(),
-                license, required(publisher, pm, "id").text(), SheetReader.texts(required(publisher, pm, "name"), true));
+                license, SheetReader.slug(required(publisher, pm, "id")), SheetReader.texts(required(publisher, pm, "name"), true));
     }
 
     private static YamlNode required(YamlNode parent, Map<String, YamlNode> m, String key) {

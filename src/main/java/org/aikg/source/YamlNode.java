@@ -7,6 +7,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +20,17 @@ import java.util.Map;
 import java.util.Set;
 import org.aikg.DataException;
 import org.aikg.DataException.Location;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -45,12 +54,18 @@ final class YamlNode {
         this.name = name;
     }
 
-    /** Reads a whole YAML file, strictly UTF-8, as one document. */
+    /**
+     * Reads a whole YAML file, strictly UTF-8, as one document, within the {@link Limits}: its size
+     * is checked before parsing (comments count), nesting and aliases while composing.
+     */
     static YamlNode parse(Path file) {
-        String text = readUtf8(file);
+        String text = readUtf8(file, Limits.MAX_SHEET_BYTES, "a YAML file");
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit(Limits.MAX_SHEET_BYTES);  // never reached: a file within the byte limit has fewer code points
+        options.setNestingDepthLimit(Limits.MAX_NESTING - 1);  // SnakeYAML lets one level more through than its limit
+        options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
         Node root;
         try {
             root = new Yaml(options).compose(new java.io.StringReader(text));
@@ -59,7 +74,9 @@ final class YamlNode {
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             throw new DataException(at(file, m), "malformed YAML: " + oneLine(problem));
         } catch (YAMLException e) {
-            throw new DataException(Location.of(file), "malformed YAML: " + oneLine(e.getMessage()));
+            // SnakeYAML's limits say no place: find the place the limit is passed
+            DataException located = overLimit(file, text, options);
+            throw located != null ? located : new DataException(Location.of(file), "malformed YAML: " + oneLine(e.getMessage()));
         }
         if (root == null) {
             throw new DataException(Location.of(file, 1, 1), "the file is empty (expected a YAML mapping)");
@@ -67,15 +84,62 @@ final class YamlNode {
         return new YamlNode(file, root, "the document");
     }
 
-    /** Reads a file as UTF-8, refusing anything that is not (no silent replacement characters). */
-    static String readUtf8(Path file) {
+    /**
+     * Goes through the file's events, counting as SnakeYAML's composer does, to the first list or
+     * mapping nested deeper than {@link Limits#MAX_NESTING} or the first alias of a list or mapping
+     * past {@link Limits#MAX_ALIASES}; null when there is none.
+     */
+    private static DataException overLimit(Path file, String text, LoaderOptions options) {
+        int depth = 0;
+        int aliases = 0;
+        Map<String, Boolean> anchorIsCollection = new java.util.HashMap<>();
+        try {
+            for (Event e : new Yaml(options).parse(new java.io.StringReader(text))) {
+                if (e instanceof CollectionStartEvent c) {
+                    if (++depth > Limits.MAX_NESTING) {
+                        return new DataException(at(file, c.getStartMark()), "lists and mappings nested more than " + Limits.MAX_NESTING
+                                + " deep (the limit of a YAML file)");
+                    }
+                    if (c.getAnchor() != null) anchorIsCollection.put(c.getAnchor(), true);
+                } else if (e instanceof CollectionEndEvent) {
+                    depth--;
+                } else if (e instanceof ScalarEvent sc && sc.getAnchor() != null) {
+                    anchorIsCollection.put(sc.getAnchor(), false);
+                } else if (e instanceof AliasEvent a && anchorIsCollection.getOrDefault(a.getAnchor(), false) && ++aliases > Limits.MAX_ALIASES) {
+                    return new DataException(at(file, a.getStartMark()), "more than " + Limits.MAX_ALIASES + " aliases of lists or mappings "
+                            + "(*" + a.getAnchor() + " is one; the limit of a YAML file)");
+                }
+            }
+        } catch (YAMLException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * Reads a regular file of at most {@code maxBytes} bytes as UTF-8, refusing anything that is not
+     * (no silent replacement characters); {@code what} names the kind of file in messages.
+     */
+    static String readUtf8(Path file, int maxBytes, String what) {
+        return readUtf8(file, file, maxBytes, what);
+    }
+
+    /** As {@link #readUtf8(Path, int, String)}, reading {@code file} and naming it {@code shown} in messages. */
+    static String readUtf8(Path file, Path shown, int maxBytes, String what) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            if (a.isDirectory()) throw new DataException(Location.of(shown), "the file is a folder (expected " + what + ")");
+            if (!a.isRegularFile()) throw new DataException(Location.of(shown), "the file is not a regular file but a device, FIFO or socket (expected " + what + ")");
+            if (a.size() > maxBytes) throw tooLarge(shown, a.size(), maxBytes, what);
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(maxBytes + 1);
+            }
+            if (bytes.length > maxBytes) throw tooLarge(shown, bytes.length, maxBytes, what);
         } catch (NoSuchFileException e) {
-            throw new DataException(Location.of(file), "file not found");
+            throw new DataException(Location.of(shown), "file not found");
         } catch (IOException e) {
-            throw new DataException(Location.of(file), "cannot read the file: " + e.getMessage());
+            throw new DataException(Location.of(shown), "cannot read the file: " + e.getMessage());
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -96,11 +160,28 @@ final class YamlNode {
                     col++;
                 }
             }
-            throw new DataException(Location.of(file, line, col), "the file is not UTF-8 (invalid byte 0x"
+            throw new DataException(Location.of(shown, line, col), "the file is not UTF-8 (invalid byte 0x"
                     + String.format("%02X", bytes[bad] & 0xFF) + " at byte offset " + bad + ")");
         }
         out.flip();
-        return out.toString();
+        String text = out.toString();
+        int bad = Chars.firstForbidden(text);
+        if (bad >= 0) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) {
+                line++;
+                lineStart = i + 1;
+            }
+            throw new DataException(Location.of(shown, line, text.codePointCount(lineStart, bad) + 1),
+                    Chars.describe(text, bad) + " is not allowed (" + Chars.RULE + ")");
+        }
+        return text;
+    }
+
+    private static DataException tooLarge(Path file, long size, int max, String what) {
+        return new DataException(Location.of(file), String.format(Locale.ROOT, "the file is %,d bytes, over the limit of %,d bytes (%d MiB) for %s",
+                size, max, max / (1024 * 1024), what));
     }
 
     Path file() {
@@ -123,15 +204,23 @@ final class YamlNode {
         return node instanceof MappingNode;
     }
 
+    /** True for {@code ~}, {@code null} or nothing at all; a quoted {@code ""} is a value (an empty one). */
     boolean isNull() {
-        return node instanceof ScalarNode s && (s.getTag().equals(Tag.NULL) || s.getValue().isEmpty()) && !s.getScalarStyle().toString().contains("QUOTED");
+        return node instanceof ScalarNode s && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                && (s.getTag().equals(Tag.NULL) || s.getValue().isEmpty());
     }
 
-    /** The text of a scalar value. */
+    /** The text of a scalar value, holding no character that {@link Chars} forbids (escapes such as "\\e" included). */
     String text() {
         if (node instanceof ScalarNode s) {
             if (isNull()) throw error(name + " has no value");
-            return s.getValue();
+            String v = s.getValue();
+            int bad = Chars.firstForbidden(v);
+            if (bad >= 0) {
+                throw error(name + " holds " + Chars.describe(v, bad) + " (character " + (v.codePointCount(0, bad) + 1) + " of the value; "
+                        + Chars.RULE + ")");
+            }
+            return v;
         }
         throw error(name + " must be a single value, not " + kind());
     }

@@ -4,21 +4,35 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.aikg.AikgException;
 import org.aikg.UsageException;
 import org.aikg.convert.Converter;
+import org.aikg.source.Chars;
 import org.aikg.source.Sources;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -30,12 +44,18 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * Puts each source's named graph, and the dataset's graph, into a SPARQL 1.1 Graph Store Protocol
- * store with {@code PUT ?graph=…}: publishing again changes nothing. Connection failures and 5xx
- * answers are retried with growing pauses; any other refusal stops the run with the store's answer.
+ * store with {@code PUT ?graph=…}: publishing again changes nothing. Connection failures, 5xx
+ * answers and tries that run out of time are retried with growing pauses, each failed try reported;
+ * any other refusal stops the run with the store's answer.
+ *
+ * <p>Time is bounded twice: each try has {@link #timeout} for the whole exchange (connecting,
+ * sending the graph, reading the whole answer: a store that sends its headers and then trickles
+ * the body is cut off too), and the whole publish, conversion included, has {@link #maxTime}.
  *
  * <pre>{@code
- * Publisher p = Publisher.to(URI.create("http://localhost:3030/ds")).credentials(Optional.of(creds));
- * Publisher.Stats s = p.publish(List.of(Path.of("data")), Converter.Progress.NONE);
+ * Publisher p = Publisher.to("http://localhost:3030/ds").credentials(Optional.of(creds))
+ *         .timeout(Duration.ofSeconds(60)).maxTime(Duration.ofMinutes(30)).onFailedTry(System.err::println);
+ * Publisher.Stats s = p.publish(List.of(Path.of("data")), Converter.Progress.NONE, false);
  * }</pre>
  */
 public final class Publisher {
@@ -54,41 +74,92 @@ public final class Publisher {
     /** What a publish did. */
     public record Stats(int graphs, long triples, int retries, long millis, List<String> failures) {}
 
+    /** The longest pause between two tries. */
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(8);
+    /** How much of a store's answer is kept: enough for its first line, never the whole of an endless body. */
+    private static final int ANSWER_BYTES = 64 * 1024;
+    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
+
     private final URI graphStore;
     private final Optional<Credentials> credentials;
     private final int attempts;
     private final Duration firstPause;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Duration timeout;
+    private final Duration maxTime;
+    private final Consumer<String> onFailedTry;
 
-    private Publisher(URI graphStore, Optional<Credentials> credentials, int attempts, Duration firstPause) {
+    private Publisher(URI graphStore, Optional<Credentials> credentials, int attempts, Duration firstPause, Duration timeout, Duration maxTime,
+            Consumer<String> onFailedTry) {
         this.graphStore = graphStore;
         this.credentials = credentials;
         this.attempts = attempts;
         this.firstPause = firstPause;
+        this.timeout = timeout;
+        this.maxTime = maxTime;
+        this.onFailedTry = onFailedTry;
     }
 
-    /** Publishes to the Graph Store at {@code graphStore} (for Fuseki, the dataset's URL, e.g. http://host:3030/ds). */
+    /**
+     * Publishes to the Graph Store at {@code url} (for Fuseki, the dataset's URL, e.g.
+     * http://host:3030/ds). A URL with a user name or password in it is refused without repeating them.
+     */
+    public static Publisher to(String url) {
+        Matcher m = USER_INFO.matcher(url);
+        if (m.find()) throw userInfo(m.replaceFirst(m.group(1)));
+        try {
+            return to(new URI(url));
+        } catch (URISyntaxException e) {
+            throw new UsageException("bad store URL " + Chars.show(url) + " (" + e.getReason() + "; expected an http(s) URL such as http://localhost:3030/ds)");
+        }
+    }
+
+    /** Publishes to the Graph Store at {@code graphStore}. */
     public static Publisher to(URI graphStore) {
+        if (graphStore.getRawUserInfo() != null) throw userInfo(graphStore.toString().replace(graphStore.getRawUserInfo() + "@", ""));
         String scheme = graphStore.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || graphStore.getHost() == null) {
-            throw new UsageException("bad store URL \"" + graphStore + "\" (expected an http(s) URL such as http://localhost:3030/ds)");
+            throw new UsageException("bad store URL " + Chars.show(graphStore.toString()) + " (expected an http(s) URL such as http://localhost:3030/ds)");
         }
-        return new Publisher(graphStore, Optional.empty(), 8, Duration.ofMillis(500));
+        return new Publisher(graphStore, Optional.empty(), 8, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(30), line -> { });
+    }
+
+    private static UsageException userInfo(String withoutIt) {
+        return new UsageException("the store URL has a user name or password in it (" + withoutIt + "): aikg does not send them, and a "
+                + "password on the command line is visible to every user of the machine; give them with --credentials FILE, or "
+                + "AIKG_PUBLISH_USER and AIKG_PUBLISH_PASSWORD");
     }
 
     public Publisher credentials(Optional<Credentials> credentials) {
-        return new Publisher(graphStore, credentials, attempts, firstPause);
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
     }
 
     /** How many times to try each request (at least 1), the first pause between tries doubling up to 8 s. */
     public Publisher retries(int attempts, Duration firstPause) {
         if (attempts < 1) throw new UsageException("--retries must be at least 1, not " + attempts);
-        return new Publisher(graphStore, credentials, attempts, firstPause);
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
+    }
+
+    /** The time one try may take, from connecting to the last byte of the answer (default 60 s). */
+    public Publisher timeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) throw new UsageException("--timeout must be more than 0");
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
+    }
+
+    /** The time the whole publish may take, conversion and pauses included (default 30 min). */
+    public Publisher maxTime(Duration maxTime) {
+        if (maxTime.isNegative() || maxTime.isZero()) throw new UsageException("--max-time must be more than 0");
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
+    }
+
+    /** Hears one line for each failed try that will be tried again: what failed, and when the next try is. */
+    public Publisher onFailedTry(Consumer<String> onFailedTry) {
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
     }
 
     /** Converts fact sheets (or reads one RDF file) and puts every graph. */
     public Stats publish(List<Path> inputs, Converter.Progress progress, boolean keepGoing) {
         long start = System.nanoTime();
+        Run run = new Run(start + maxTime.toNanos());
         int[] graphs = {0};
         long[] triples = {0};
         int[] retries = {0};
@@ -99,14 +170,14 @@ public final class Publisher {
             for (var it = dsg.listGraphNodes(); it.hasNext();) {
                 Node g = it.next();
                 // a triples file's triples go to the store's default graph, not to a graph named after a local file
-                retries[0] += put(g.equals(fileGraph) ? null : g, dsg.getGraph(g).find().toList());
+                retries[0] += run.put(g.equals(fileGraph) ? null : g, dsg.getGraph(g).find().toList());
                 graphs[0]++;
                 triples[0] += dsg.getGraph(g).size();
             }
             failures = List.of();
         } else {
             Converter.Stats s = Converter.of(Sources.scan(inputs)).keepGoing(keepGoing).progress(progress).forEachGraph((g, ts) -> {
-                retries[0] += put(g, ts);
+                retries[0] += run.put(g, ts);
                 graphs[0]++;
                 triples[0] += ts.size();
             });
@@ -115,57 +186,157 @@ public final class Publisher {
         return new Stats(graphs[0], triples[0], retries[0], (System.nanoTime() - start) / 1_000_000, failures);
     }
 
-    /** PUTs one graph (null: the default graph); returns the retries it took. */
-    private int put(Node graph, List<Triple> triples) {
-        Graph g = GraphFactory.createGraphMem();
-        triples.forEach(g::add);
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        RDFWriter.source(g).format(RDFFormat.NTRIPLES).output(body);
-        String sep = graphStore.getQuery() == null ? "?" : "&";
-        URI target = URI.create(graphStore + sep + (graph == null ? "default" : "graph=" + URLEncoder.encode(graph.getURI(), StandardCharsets.UTF_8)));
-        HttpRequest.Builder req = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "application/n-triples; charset=utf-8")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        credentials.ifPresent(c -> req.header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
-        return send(req.build(), graph == null ? "the default graph" : graph.getURI());
+    /** One publish: its HTTP client and its deadline. */
+    private final class Run {
+        private final long deadline;
+        private final HttpClient http;
+
+        Run(long deadline) {
+            this.deadline = deadline;
+            Duration connect = timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
+            this.http = HttpClient.newBuilder().connectTimeout(connect).build();
+        }
+
+        /** PUTs one graph (null: the default graph); returns the retries it took. */
+        int put(Node graph, List<Triple> triples) {
+            Graph g = GraphFactory.createGraphMem();
+            triples.forEach(g::add);
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            RDFWriter.source(g).format(RDFFormat.NTRIPLES).output(body);
+            byte[] bytes = body.toByteArray();
+            String sep = graphStore.getQuery() == null ? "?" : "&";
+            URI target = URI.create(graphStore + sep + (graph == null ? "default" : "graph=" + URLEncoder.encode(graph.getURI(), StandardCharsets.UTF_8)));
+            Supplier<HttpRequest.Builder> request = () -> {
+                HttpRequest.Builder req = HttpRequest.newBuilder(target)
+                        .header("Content-Type", "application/n-triples; charset=utf-8")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+                credentials.ifPresent(c -> req.header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
+                return req;
+            };
+            return send(request, graph == null ? "the default graph" : graph.getURI());
+        }
+
+        private int send(Supplier<HttpRequest.Builder> request, String graph) {
+            Duration pause = firstPause;
+            String last = null;
+            for (int attempt = 1; ; attempt++) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) throw outOfTime(graph, attempt - 1, last);
+                Duration thisTry = Duration.ofNanos(Math.min(timeout.toNanos(), left));
+                last = tryOnce(request.get().timeout(thisTry).build(), thisTry, graph);
+                if (last == null) return attempt - 1;
+                if (attempt == attempts) {
+                    throw new AikgException("could not publish " + graph + " to " + graphStore + " after " + attempts + " tr"
+                            + (attempts == 1 ? "y" : "ies") + ": " + last);
+                }
+                if (System.nanoTime() + pause.toNanos() >= deadline) throw outOfTime(graph, attempt, last);
+                onFailedTry.accept("try " + attempt + " of " + attempts + " for " + graph + " failed (" + last + "); next try in " + show(pause));
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AikgException("interrupted while publishing " + graph);
+                }
+                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+            }
+        }
+
+        /** One exchange, bounded by {@code thisTry} from start to the last byte: null when the graph is in, else what failed. */
+        private String tryOnce(HttpRequest request, Duration thisTry, String graph) {
+            CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, info -> new FirstBytes());
+            HttpResponse<String> r;
+            try {
+                r = answer.get(thisTry.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                return "no complete answer within " + show(thisTry);
+            } catch (InterruptedException e) {
+                answer.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new AikgException("interrupted while publishing " + graph);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                String message = message(c);
+                if (c instanceof HttpConnectTimeoutException) return "cannot connect within " + show(thisTry);
+                if (c instanceof HttpTimeoutException) return "no complete answer within " + show(thisTry);
+                if (c instanceof ConnectException) {
+                    return "cannot connect to " + graphStore.getHost() + (graphStore.getPort() < 0 ? "" : ":" + graphStore.getPort())
+                            + (message.equals(c.getClass().getSimpleName()) ? "" : ": " + message);
+                }
+                if (c instanceof IOException) return "connection failed: " + message;
+                if (c instanceof RuntimeException re) throw re;
+                throw new AikgException("publishing " + graph + " failed: " + message, c);
+            }
+            int code = r.statusCode();
+            if (code >= 200 && code < 300) return null;
+            String said = code + " " + r.body().strip().lines().findFirst().orElse(reason(code));
+            if (code < 500) {
+                throw new AikgException("the store refused " + graph + ": " + said
+                        + (code == 401 || code == 403 ? " (check the credentials)"
+                        : code == 404 || code == 405 ? " (is " + graphStore + " a Graph Store URL that takes writes?)" : ""));
+            }
+            return "the store answered " + said;
+        }
+
+        /** The first message along the causes: the JDK's ConnectException has none of its own. */
+        private static String message(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c.getMessage() != null && !c.getMessage().isBlank()) return c.getMessage();
+            }
+            return t.getClass().getSimpleName();
+        }
+
+        private AikgException outOfTime(String graph, int tries, String last) {
+            return new AikgException("could not publish " + graph + " to " + graphStore + " within --max-time " + show(maxTime)
+                    + (tries == 0 ? " (no time was left for a try)" : " (" + tries + " tr" + (tries == 1 ? "y" : "ies") + "; the last: " + last
+                    + "; no time left for another)"));
+        }
     }
 
-    private int send(HttpRequest request, String graph) {
-        int retries = 0;
-        Duration pause = firstPause;
-        String last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                int code = r.statusCode();
-                if (code >= 200 && code < 300) return retries;
-                String answer = code + " " + r.body().strip().lines().findFirst().orElse(reason(code));
-                if (code < 500) {
-                    throw new AikgException("the store refused " + graph + ": " + answer
-                            + (code == 401 || code == 403 ? " (check the credentials)"
-                            : code == 404 || code == 405 ? " (is " + graphStore + " a Graph Store URL that takes writes?)" : ""));
-                }
-                last = answer;
-            } catch (ConnectException | HttpTimeoutException e) {
-                last = "cannot connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            } catch (IOException e) {
-                last = "connection failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AikgException("interrupted while publishing " + graph);
-            }
-            if (attempt == attempts) break;
-            retries++;
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AikgException("interrupted while publishing " + graph);
-            }
-            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(8)) > 0 ? Duration.ofSeconds(8) : pause.multipliedBy(2);
+    /** Keeps the first {@link #ANSWER_BYTES} of an answer and reads past the rest, so that no answer fills the memory. */
+    private static final class FirstBytes implements HttpResponse.BodySubscriber<String> {
+        private final CompletableFuture<String> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return body;
         }
-        throw new AikgException("could not publish " + graph + " to " + graphStore + " after " + attempts + " tries: " + last);
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer b : items) {
+                int n = Math.min(b.remaining(), ANSWER_BYTES - kept.size());
+                if (n <= 0) continue;
+                byte[] part = new byte[n];
+                b.get(part);
+                kept.write(part, 0, n);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            body.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(kept.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A duration as people say it: "500 ms", "30 s", "1.5 s", "2 min". */
+    static String show(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) return ms + " ms";
+        if (ms % 60_000 == 0) return ms / 60_000 + " min";
+        return String.format(java.util.Locale.ROOT, ms % 1000 == 0 ? "%.0f s" : "%.1f s", ms / 1000.0);
     }
 
     private static String reason(int code) {

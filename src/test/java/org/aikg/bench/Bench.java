@@ -110,9 +110,18 @@ final class Bench {
 
     /** Starts a process with its output going to {@code log}; it is killed when this JVM exits. */
     static Process start(List<String> command, Path log) {
+        return start(command, log, null);
+    }
+
+    /** Starts a process in the working directory {@code dir} (null: this one), its output going to {@code log}. */
+    static Process start(List<String> command, Path log, Path dir) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (dir != null) {
+                Files.createDirectories(dir);
+                pb.directory(dir.toFile());
+            }
             Process p = pb.start();
             CHILDREN.add(p);
             return p;

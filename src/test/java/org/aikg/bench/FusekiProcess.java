@@ -26,14 +26,15 @@ final class FusekiProcess implements AutoCloseable {
     }
 
     static FusekiProcess start(Ctx ctx, String heap) {
-        Path nq = ctx.corpusNq();
+        Path nq = ctx.corpusNq().toAbsolutePath();
         int port = Bench.freePort();
         String cp = ctx.testClasses + java.io.File.pathSeparator + ctx.jar;
         List<String> cmd = List.of(Bench.javaBin(), "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", cp, FusekiBaseline.class.getName(),
                 "--copy-union", "--output-buffer", Integer.toString(OUTPUT_BUFFER), nq.toString(), Integer.toString(port));
         Bench.log("starting the baseline Fuseki: " + String.join(" ", cmd));
         long t0 = System.nanoTime();
-        Process p = Bench.start(cmd, ctx.work.resolve("logs/fuseki-baseline.log"));
+        // in a working folder of its own under the bench's work folder, so that nothing Fuseki writes lands in the repository
+        Process p = Bench.start(cmd, ctx.work.resolve("logs/fuseki-baseline.log"), ctx.work.toAbsolutePath().resolve("fuseki-baseline"));
         Bench.waitFor200("http://127.0.0.1:" + port + "/ds/query?query=ASK%7B%7D", p, Duration.ofMinutes(20), 200);
         Bench.waitIdle(p.pid(), 300);
         FusekiProcess f = new FusekiProcess(p, port, Bench.seconds(System.nanoTime() - t0));

@@ -14,9 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.sun.net.httpserver.HttpServer;
 import org.aikg.TestCli;
 import org.aikg.corpus.CorpusGenerator;
 import org.apache.jena.riot.Lang;
@@ -33,10 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code aikg publish} against a real, separate Fuseki server (jena-fuseki-server, its own JVM, a
  * TDB2 store, updates allowed), on a free port: twice, and across a stop and start of the server
- * in the middle of a publish. Afterwards the remote graphs equal the local ones.
+ * in the middle of a publish. Afterwards the remote graphs equal the local ones. Fuseki runs in a
+ * temporary working folder (it writes its {@code run/} folder there), never in the repository.
  */
 class PublishIT {
-    static final Path FUSEKI = Path.of("target/fuseki/fuseki-server.jar");
+    static final Path FUSEKI = Path.of("target/fuseki/fuseki-server.jar").toAbsolutePath();
 
     @TempDir
     Path tmp;
@@ -63,12 +68,13 @@ class PublishIT {
     }
 
     Process startFuseki() throws Exception {
-        Files.createDirectories(tmp.resolve("tdb2"));
+        Path tdb2 = Files.createDirectories(tmp.resolve("tdb2")).toAbsolutePath();
+        Path work = Files.createDirectories(tmp.resolve("fuseki-work")).toAbsolutePath();
         Path log = tmp.resolve("fuseki-" + System.nanoTime() + ".log");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", FUSEKI.toString(),
-                "--port", Integer.toString(port), "--localhost", "--update", "--tdb2", "--loc", tmp.resolve("tdb2").toString(), "/ds")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                "--port", Integer.toString(port), "--localhost", "--update", "--tdb2", "--loc", tdb2.toString(), "/ds")
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) throw new IllegalStateException("Fuseki stopped: " + Files.readString(log));
             try {
@@ -120,20 +126,30 @@ class PublishIT {
         assertTrue(IsoMatcher.isomorphic(once, remote()), "publishing again changed the store");
     }
 
+    /**
+     * The publish is held by a proxy after its fifth graph; Fuseki is stopped while it waits, so
+     * that the next PUT meets a stopped store for certain, and started again once it has. No step
+     * rests on timing: latches say when each thing has happened, every wait has a generous deadline.
+     */
     @Test
     void publishSurvivesTheStoreStoppingAndStartingInTheMiddle() throws Exception {
         Path corpus = tmp.resolve("corpus");
         CorpusGenerator.generate(corpus, 150, 9);
-        CompletableFuture<TestCli.Run> run = CompletableFuture.supplyAsync(() -> TestCli.run("publish", "--endpoint", endpoint(), corpus.toString()));
-        waitForGraphs(5);
-        fuseki.destroy();
-        assertTrue(fuseki.waitFor(30, TimeUnit.SECONDS));
-        Thread.sleep(1000);
-        fuseki = startFuseki();
-        TestCli.Run r = run.get(3, TimeUnit.MINUTES);
-        assertEquals(0, r.code(), r::toString);
-        assertTrue(r.err().contains("published 151 graphs"), r::toString);
-        assertTrue(!r.err().contains("(0 retries)"), "the restart should have cost retries: " + r.err());
+        try (HoldingProxy proxy = new HoldingProxy(port, 5)) {
+            CompletableFuture<TestCli.Run> run = CompletableFuture.supplyAsync(
+                    () -> TestCli.run("publish", "--endpoint", proxy.url(), "--retries", "20", corpus.toString()));
+            assertTrue(proxy.holding.await(2, TimeUnit.MINUTES), "the publish did not reach its sixth graph");
+            fuseki.destroy();
+            assertTrue(fuseki.waitFor(60, TimeUnit.SECONDS), "Fuseki did not stop");
+            waitUntilPortIsFree();
+            proxy.gate.countDown();
+            assertTrue(proxy.metStoppedStore.await(2, TimeUnit.MINUTES), "no PUT reached the stopped store");
+            fuseki = startFuseki();
+            TestCli.Run r = run.get(5, TimeUnit.MINUTES);
+            assertEquals(0, r.code(), r::toString);
+            assertTrue(r.err().contains("published 151 graphs"), r::toString);
+            assertTrue(!r.err().contains("(0 retries)"), "the restart should have cost retries: " + r.err());
+        }
         assertTrue(IsoMatcher.isomorphic(local(corpus), remote()), "the remote graphs differ from the local ones");
     }
 
@@ -165,16 +181,76 @@ class PublishIT {
         assertEquals(2, r.code(), r::toString);
     }
 
-    private void waitForGraphs(int n) throws Exception {
+    private void waitUntilPortIsFree() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "?query="
-                    + q("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))).header("Accept", "text/csv").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            List<String> lines = r.body().lines().toList();
-            if (lines.size() > 1 && Integer.parseInt(lines.get(1).strip()) >= n) return;
-            Thread.sleep(20);
+        while (true) {
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                return;
+            } catch (IOException stillTaken) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("port " + port + " still taken after Fuseki stopped");
+                Thread.sleep(100);
+            }
         }
-        throw new IllegalStateException("the publish did not start");
+    }
+
+    /**
+     * An HTTP proxy in front of the store that forwards every request, holds the PUT after the
+     * first {@code passFirst} until {@link #gate} opens, and answers 502 (as a reverse proxy in front
+     * of a stopped store does) when the store cannot be reached.
+     */
+    static final class HoldingProxy implements AutoCloseable {
+        final CountDownLatch holding = new CountDownLatch(1);
+        final CountDownLatch gate = new CountDownLatch(1);
+        final CountDownLatch metStoppedStore = new CountDownLatch(1);
+        private final AtomicInteger puts = new AtomicInteger();
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        HoldingProxy(int storePort, int passFirst) throws IOException {
+            server = HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(threads);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    byte[] body = exchange.getRequestBody().readAllBytes();
+                    if (exchange.getRequestMethod().equals("PUT") && puts.incrementAndGet() == passFirst + 1) {
+                        holding.countDown();
+                        if (!gate.await(5, TimeUnit.MINUTES)) throw new IOException("the gate was never opened");
+                    }
+                    HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create("http://localhost:" + storePort + exchange.getRequestURI()))
+                            .timeout(Duration.ofMinutes(1))
+                            .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+                    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+                    if (type != null) forward.header("Content-Type", type);
+                    HttpResponse<byte[]> answer;
+                    try {
+                        answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    } catch (IOException storeDown) {
+                        metStoppedStore.countDown();
+                        exchange.sendResponseHeaders(502, -1);
+                        return;
+                    }
+                    byte[] out = answer.body();
+                    exchange.sendResponseHeaders(answer.statusCode(), out.length == 0 ? -1 : out.length);
+                    exchange.getResponseBody().write(out);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://localhost:" + server.getAddress().getPort() + "/ds";
+        }
+
+        @Override
+        public void close() {
+            gate.countDown();
+            server.stop(0);
+            threads.shutdownNow();
+        }
     }
 }

@@ -30,6 +30,32 @@ class ConformanceTest {
         assertTrue(run.out().startsWith("conforms: "), run::toString);
     }
 
+    static java.util.stream.Stream<Path> goldenData() throws java.io.IOException {
+        try (var s = java.nio.file.Files.walk(Path.of("src/test/resources/golden"))) {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(Path.of("data")),
+                    s.filter(p -> p.getFileName().toString().equals("data") && java.nio.file.Files.isDirectory(p)).sorted().toList().stream());
+        }
+    }
+
+    /** Whatever convert writes, validate accepts: the converter checks what the shapes check. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("goldenData")
+    void everyGoldenCaseConvertsToAConformingGraph(Path data) {
+        TestCli.Run run = TestCli.run("validate", data.toString());
+        assertEquals(0, run.code(), run::toString);
+    }
+
+    /** A source that names a month gives a month (xsd:gYearMonth), which the shapes accept as a date. */
+    @Test
+    void aStatisticDatedByItsMonthConforms(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path minimal = Path.of("src/test/resources/golden/minimal/data");
+        for (String f : List.of("dataset.yaml", "text.txt")) java.nio.file.Files.copy(minimal.resolve(f), tmp.resolve(f));
+        java.nio.file.Files.writeString(tmp.resolve("sheet.yaml"),
+                java.nio.file.Files.readString(minimal.resolve("sheet.yaml")).replace("    date: 2023\n", "    date: 2023-06\n"));
+        TestCli.Run run = TestCli.run("validate", tmp.toString());
+        assertEquals(0, run.code(), run::toString);
+    }
+
     @Test
     void acceptsTheTwinOfTheBrokenGraphs() {
         Graph g = RDFDataMgr.loadGraph("src/test/resources/conforming/one-observation.ttl");
