@@ -374,6 +374,17 @@ class ServerHttpTest {
         assertEquals(List.of("Liu Gang", "刘刚"), names);
     }
 
+    @Test
+    void selectAskedForRdfIsTheResultSetInTheW3cResultSetVocabulary() throws Exception {
+        String rs = "http://www.w3.org/2001/sw/DataAccess/tests/result-set#";
+        String query = "PREFIX schema: <http://schema.org/> SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }";
+        Graph g = parse(get("/sparql?query=" + q(query), "Accept", "text/turtle").body(), Lang.TURTLE);
+        assertTrue(g.contains(Node.ANY, Vocab.RDF_type, NodeFactory.createURI(rs + "ResultSet")), "a rs:ResultSet");
+        assertTrue(g.contains(Node.ANY, NodeFactory.createURI(rs + "value"), NodeFactory.createLiteralLang("Liu Gang", "en")), "with Liu Gang's name");
+        Graph ask = parse(get("/sparql?query=" + q("ASK { ?s ?p ?o }"), "Accept", "application/rdf+xml").body(), Lang.RDFXML);
+        assertTrue(ask.contains(Node.ANY, NodeFactory.createURI(rs + "boolean"), NodeFactory.createLiteralByValue(true)), "ASK's true");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             CONSTRUCT | format=xml&output=xml&results=xml                                   | application/rdf+xml
@@ -385,7 +396,10 @@ class ServerHttpTest {
             SELECT    | format=json                                                         | application/sparql-results+json
             SELECT    | format=tsv&format=text%2Ftab-separated-values                       | text/tab-separated-values
             SELECT    | format=text%2Fcsv                                                   | text/csv
-            SELECT    | format=turtle&output=turtle                                         | application/sparql-results+json
+            SELECT    | format=turtle&output=turtle                                         | text/turtle
+            SELECT    | format=rdf                                                          | application/rdf+xml
+            SELECT    | format=n3&format=                                                   | text/turtle
+            SELECT    | format=nonsense                                                     | application/sparql-results+json
             ASK       | results=xml                                                         | application/sparql-results+xml
             ASK       | format=csv                                                          | text/csv
             """)

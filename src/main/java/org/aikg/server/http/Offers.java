@@ -31,11 +31,15 @@ public final class Offers {
     public static final Offers PAGE = new Offers(TURTLE, HTML, NTRIPLES, JSONLD, RDFXML);
     /** The answer of CONSTRUCT and DESCRIBE. */
     public static final Offers GRAPH = new Offers(TURTLE, HTML, NTRIPLES, JSONLD, RDFXML, RDF_THRIFT, RDF_PROTOBUF, TRIG, NQUADS);
-    /** The answer of SELECT. */
+    /**
+     * The answer of SELECT: the results formats, then the results as RDF (the W3C test suites'
+     * result-set vocabulary), last, for clients that ask a SELECT for RDF.
+     */
     public static final Offers SELECT = new Offers(RESULTS_JSON, HTML, RESULTS_XML, RESULTS_CSV, RESULTS_TSV, RESULTS_THRIFT, RESULTS_PROTOBUF,
-            RESULTS_TEXT);
+            RESULTS_TEXT, TURTLE, RDFXML, NTRIPLES, JSONLD);
     /** The answer of ASK: no Thrift or Protobuf, which have no boolean form. */
-    public static final Offers ASK = new Offers(RESULTS_JSON, HTML, RESULTS_XML, RESULTS_CSV, RESULTS_TSV, RESULTS_TEXT);
+    public static final Offers ASK = new Offers(RESULTS_JSON, HTML, RESULTS_XML, RESULTS_CSV, RESULTS_TSV, RESULTS_TEXT, TURTLE, RDFXML, NTRIPLES,
+            JSONLD);
     /** The answer of ARQ's {@code JSON { … } WHERE} query form. */
     public static final Offers JSON_FORM = new Offers(JSON);
     /** A Triple Pattern Fragment: its data, metadata and controls (apart in the quads formats). */

@@ -41,6 +41,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.resultset.RDFOutput;
 import org.apache.jena.system.Txn;
 
 /**
@@ -169,10 +170,13 @@ public final class SparqlEndpoint {
                     List<List<Node>> table = rows.stream().map(b -> vars.stream().map(b::get).toList()).toList();
                     return html.answer(req, text, vars.stream().map(Var::getVarName).toList(), table);
                 }
-                ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(vars, rows.iterator())), f.lang());
+                ResultSet results = ResultSet.adapt(RowSetStream.create(vars, rows.iterator()));
+                if (f.kind() == Format.Kind.RDF) return graph(new RDFOutput().asModel(results).getGraph(), f);
+                ResultSetMgr.write(out, results, f.lang());
             } else if (query.isAskType()) {
                 boolean b = exec.ask();
                 if (f == Formats.HTML) return html.answer(req, text, List.of("ASK"), List.of(List.of(NodeFactory.createLiteralByValue(b))));
+                if (f.kind() == Format.Kind.RDF) return graph(RDFOutput.encodeAsModel(b).getGraph(), f);
                 ResultSetMgr.write(out, b, f.lang());
             } else if (query.isJsonType()) {
                 JsonArray array = exec.execJson();

@@ -65,7 +65,8 @@ class OffersTest {
         assertEquals(Optional.of(Formats.RESULTS_CSV), Offers.SELECT.named("text/csv"));
         assertEquals(Optional.of(Formats.TURTLE), Offers.GRAPH.named("text/turtle; charset=utf-8"));
         assertEquals(Optional.of(Formats.RDFXML), Offers.GRAPH.named("rdf+xml"));
-        assertEquals(Optional.empty(), Offers.SELECT.named("turtle"));
+        assertEquals(Optional.of(Formats.TURTLE), Offers.SELECT.named("turtle"), "a SELECT asked for RDF: the result-set vocabulary");
+        assertEquals(Optional.of(Formats.RESULTS_TEXT), Offers.SELECT.named("text"));
     }
 
     @Test
