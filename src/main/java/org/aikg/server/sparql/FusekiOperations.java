@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
+import org.aikg.server.http.Formats;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Refusals;
 import org.aikg.server.http.Resource;
@@ -110,7 +111,7 @@ public final class FusekiOperations {
             boolean update = action.getEndpoint() != null && action.getEndpoint().getOperation().equals(Operation.Update);
             String type = action.getRequestContentType();
             if (!update && action.getRequestMethod().equals("POST")
-                    && (type == null || type.equals("text/plain") || RDFLanguages.contentTypeToLang(type) == null)) {
+                    && (type == null || type.equals(Formats.RESULTS_TEXT.mediaType()) || RDFLanguages.contentTypeToLang(type) == null)) {
                 try {
                     Refusals.send(action.getRequest(), action.getResponse(), SparqlRequest.malformedPost(type));
                 } catch (IOException e) {
