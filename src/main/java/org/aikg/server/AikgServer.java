@@ -226,6 +226,7 @@ public final class AikgServer {
                     .addServlet("/queries", queries)
                     .addServlet("/queries/*", queries)
                     .addServlet("/static/*", new StaticServlet())
+                    .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
                     .addServlet("/fragments", new Fragments(site.data, site.triples, this::address, site.prefixes));
         }
 

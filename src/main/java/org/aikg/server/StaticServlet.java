@@ -11,12 +11,13 @@ import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
 
 /**
- * {@code /static/*}: the style sheet and script of the pages, and the CodeMirror editor from its
+ * {@code /static/*}: the style sheet and scripts of the pages, and YASGUI from its
  * webjar, read from the jar once and kept.
  */
 final class StaticServlet extends Resource {
     private static final long serialVersionUID = 1L;
-    static final String CODEMIRROR = "META-INF/resources/webjars/codemirror/5.65.20/";
+    /** YASGUI's self-contained build, from its webjar: {@code /static/yasgui/yasgui.min.js}, {@code .css}. */
+    static final String YASGUI = "META-INF/resources/webjars/zazuko__yasgui/4.5.0/build/";
     private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
     private final transient Map<String, byte[]> cache = new ConcurrentHashMap<>();
@@ -26,7 +27,7 @@ final class StaticServlet extends Resource {
         String path = req.getRequestURI();
         if (!path.matches("/static/[A-Za-z0-9_./-]+\\.(css|js|svg|png|ico)")) throw HttpError.notFound("no such file");
         String rest = path.substring("/static/".length());
-        String resource = rest.startsWith("codemirror/") ? CODEMIRROR + rest.substring("codemirror/".length()) : "org/aikg/server/static/" + rest;
+        String resource = rest.startsWith("yasgui/") ? YASGUI + rest.substring("yasgui/".length()) : "org/aikg/server/static/" + rest;
         byte[] body = cache.get(resource);
         if (body == null) {
             try (InputStream in = StaticServlet.class.getClassLoader().getResourceAsStream(resource)) {

@@ -454,14 +454,18 @@ class ServerHttpTest {
     void sparqlWithoutQueryGivesTheEditorToABrowserAndTheServiceDescriptionToRdfClients() throws Exception {
         HttpResponse<byte[]> html = get("/sparql", "Accept", "text/html");
         assertEquals(200, html.statusCode());
-        assertTrue(text(html).contains("<textarea id=\"query\""), text(html));
+        assertTrue(text(html).contains("<textarea id=\"query\""), "the plain form, for browsers without JavaScript: " + text(html));
         assertTrue(text(html).contains("value=\"statistics\""), "the named queries are preloaded");
+        assertTrue(text(html).contains("<script src=\"/static/yasgui/yasgui.min.js\">"), "YASGUI, served here");
         HttpResponse<byte[]> sd = get("/sparql", "Accept", "text/turtle");
         Graph g = parse(sd.body(), Lang.TURTLE);
         assertTrue(g.contains(Node.ANY, NodeFactory.createURI(ServiceDescription.SD + "endpoint"), NodeFactory.createURI(BASE + "sparql")),
                 "the endpoint's canonical address, never one made from the request's Host");
-        assertEquals(200, get("/static/codemirror/mode/sparql/sparql.js").statusCode());
-        assertEquals(200, get("/static/codemirror/lib/codemirror.js").statusCode());
+        assertEquals(200, get("/static/yasgui/yasgui.min.js").statusCode());
+        assertEquals(200, get("/static/yasgui/yasgui.min.css").statusCode());
+        HttpResponse<byte[]> prefixes = get("/prefixes.json");
+        assertEquals(200, prefixes.statusCode());
+        assertTrue(text(prefixes).contains("\"schema\"") && text(prefixes).contains("\"http://schema.org/\""), text(prefixes));
     }
 
     @Test
