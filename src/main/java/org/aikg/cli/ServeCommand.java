@@ -70,6 +70,7 @@ final class ServeCommand implements Runnable {
         try {
             AikgServer.Builder builder = AikgServer.builder(dsg).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open);
             if (url != null) builder.publicUrl(url);
+            if (tdb2 != null && java.nio.file.Files.isDirectory(Tdb2Store.searchIndex(tdb2))) builder.searchIndex(Tdb2Store.searchIndex(tdb2));
             server = builder.build().start();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

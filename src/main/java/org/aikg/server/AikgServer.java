@@ -1,7 +1,10 @@
 package org.aikg.server;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.aikg.search.SearchIndex;
 import org.aikg.server.http.BodyDeadline;
 import org.aikg.server.http.JettyErrors;
 import org.aikg.server.http.Offers;
@@ -113,6 +116,7 @@ public final class AikgServer {
         private boolean loopbackOnly = true;
         private Duration bodyDeadline = Duration.ofSeconds(10);
         private String publicUrl;
+        private Path searchIndex;
 
         private Builder(DatasetGraph dsg) {
             this.dsg = dsg;
@@ -154,6 +158,15 @@ public final class AikgServer {
             return this;
         }
 
+        /**
+         * A search index written beside the store by {@code load} ({@link SearchIndex#write}); without
+         * one, the index is built in memory after the server starts listening (searches wait for it).
+         */
+        public Builder searchIndex(Path dir) {
+            this.searchIndex = dir;
+            return this;
+        }
+
         /** Listen on the loopback interface only (the default), or on all interfaces. */
         public Builder loopbackOnly(boolean loopbackOnly) {
             this.loopbackOnly = loopbackOnly;
@@ -164,7 +177,7 @@ public final class AikgServer {
             Site site = Txn.calculateRead(dsg, () -> new Site(dsg));
             Downloads downloads = new Downloads(site);
             FusekiServer fuseki = FusekiServer.create()
-                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows, bodyDeadline, publicUrl)))
+                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows, bodyDeadline, publicUrl, searchIndex)))
                     .port(port)
                     .loopback(loopbackOnly)
                     .enableCors(true, null)
@@ -182,12 +195,15 @@ public final class AikgServer {
         private final SparqlEndpoint sparql;
         private final Duration bodyDeadline;
         private final String publicUrl;
+        private final Path searchDir;
+        private final CompletableFuture<SearchIndex> search = new CompletableFuture<>();
         private volatile FusekiServer server;
 
-        Module(Site site, Downloads downloads, Duration timeout, int maxRows, Duration bodyDeadline, String publicUrl) {
+        Module(Site site, Downloads downloads, Duration timeout, int maxRows, Duration bodyDeadline, String publicUrl, Path searchDir) {
             this.site = site;
             this.bodyDeadline = bodyDeadline;
             this.publicUrl = publicUrl;
+            this.searchDir = searchDir;
             this.downloads = downloads;
             this.pages = new Pages(site);
             this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(site.dsg, site.base, timeout, maxRows, site.prefixes,
@@ -227,7 +243,27 @@ public final class AikgServer {
                     .addServlet("/queries/*", queries)
                     .addServlet("/static/*", new StaticServlet())
                     .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
+                    .addServlet("/search", new SearchServlet(site, pages, templates, search::join))
                     .addServlet("/fragments", new Fragments(site.data, site.triples, this::address, site.prefixes));
+        }
+
+        /** The search index: opened, or built from the data, once the server listens, so that no other answer waits for it. */
+        @Override
+        public void serverAfterStarting(FusekiServer server) {
+            Thread t = new Thread(() -> {
+                try {
+                    search.complete(searchDir != null ? SearchIndex.open(searchDir) : Txn.calculateRead(site.dsg, () -> SearchIndex.of(site.data)));
+                } catch (RuntimeException e) {
+                    search.completeExceptionally(e);
+                }
+            }, "aikg-search-index");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void serverStopped(FusekiServer server) {
+            if (search.isDone() && !search.isCompletedExceptionally()) search.join().close();
         }
 
         /** Where clients reach the server: the configured URL, or this machine at the port listened on. */

@@ -400,6 +400,21 @@ final class Pages {
         return out;
     }
 
+    /** The search page: the hits grouped by the label of their type, groups in order of their best hit. */
+    Search search(String query, List<org.aikg.search.SearchIndex.Hit> hits, String lang, boolean explicit) {
+        Map<String, List<Link>> groups = new LinkedHashMap<>();
+        for (var hit : hits) {
+            Node type = one(hit.thing(), RDF_type);
+            String group = type == null ? "" : site.labels.label(type, lang);
+            Link l = link(hit.thing(), lang, explicit);
+            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new Link(hit.label(), l.href(), l.title()));
+        }
+        Ui ui = Ui.of(lang);
+        String title = query.isBlank() ? ui.search() : ui.searchResults() + ": " + query;
+        Head head = head(title, null, lang, null, List.of(), null, "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), explicit);
+        return new Search(head, query, groups.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList());
+    }
+
     Message message(int status, String heading, String text, String lang) {
         return new Message(head(heading, null, lang, null, List.of(), null, null, false), status, heading, text);
     }

@@ -81,4 +81,10 @@ public final class Views {
     public record Ontology(Head head, String title, String description, List<Term> classes, List<Term> properties, List<Term> individuals) {}
 
     public record Message(Head head, int status, String heading, String text) {}
+
+    /** The search page: what was asked, and what was found, grouped by type. */
+    public record Search(Head head, String query, List<Group> groups) {}
+
+    /** Things of one type found by a search. */
+    public record Group(String type, List<Link> things) {}
 }

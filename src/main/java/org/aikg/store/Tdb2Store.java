@@ -8,6 +8,7 @@ import org.aikg.AikgException;
 import org.aikg.UsageException;
 import org.aikg.convert.Converter;
 import org.aikg.convert.RdfFormat;
+import org.aikg.search.SearchIndex;
 import org.aikg.source.Sources;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.graph.Node;
@@ -25,7 +26,7 @@ import org.apache.jena.tdb2.TDB2;
  * A TDB2 store of the published graph: each source's named graph, the dataset's graph, and the
  * union of them as the default graph for queries. A load replaces each graph it brings, all in one
  * write transaction: loading again gives the same store, and a load that fails leaves the store
- * as it was.
+ * as it was. Beside the store, a load writes the search index of the names and labels.
  *
  * <pre>{@code
  * Tdb2Store.Stats s = Tdb2Store.load(Path.of("store"), List.of(Path.of("data")), Converter.Progress.NONE, false);
@@ -37,6 +38,11 @@ public final class Tdb2Store {
     public record Stats(int graphs, long quads, long millis, List<String> failures) {}
 
     private Tdb2Store() {}
+
+    /** The folder of the store's search index, written by {@link #load} (beside TDB2's own folders). */
+    public static Path searchIndex(Path dir) {
+        return dir.resolve("aikg-search");
+    }
 
     /** Opens an existing store for serving, with the union of its graphs as the default graph. */
     public static DatasetGraph open(Path dir) {
@@ -80,6 +86,7 @@ public final class Tdb2Store {
                 listEveryArticle(dsg);
             }
         });
+        Txn.executeRead(dsg, () -> SearchIndex.write(dsg.getUnionGraph(), searchIndex(dir)));
         return new Stats(graphs[0], quads[0], (System.nanoTime() - start) / 1_000_000, failures);
     }
 

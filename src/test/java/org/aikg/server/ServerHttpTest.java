@@ -481,6 +481,39 @@ class ServerHttpTest {
         assertTrue(header(get("/def"), "Content-Type").startsWith("text/turtle"));
     }
 
+    // ---- search ----
+
+    @Test
+    void searchFindsTianjinByItsChineseNameAsAPageAndAsJson() throws Exception {
+        String page = text(get("/search?q=" + q("天津"), "Accept", "text/html"));
+        assertTrue(page.contains("href=\"/doc/place/tianjin\""), page);
+        HttpResponse<byte[]> json = get("/search?q=" + q("天津"), "Accept", "application/json");
+        assertEquals(200, json.statusCode());
+        assertTrue(header(json, "Content-Type").startsWith("application/json"));
+        var hits = org.apache.jena.atlas.json.JSON.parseAny(text(json)).getAsArray();
+        var first = hits.get(0).getAsObject();
+        assertEquals("天津", first.getString("label"));
+        assertEquals("/doc/place/tianjin", first.getString("href"));
+        assertEquals(BASE + "id/place/tianjin", first.getString("iri"));
+    }
+
+    @Test
+    void searchTextIsEscapedAndRepeatedQueriesAreRefused() throws Exception {
+        String page = text(get("/search?q=" + q("<script>alert(1)</script>"), "Accept", "text/html"));
+        assertFalse(page.contains("<script>alert(1)"), page);
+        assertTrue(page.contains("&lt;script&gt;alert(1)"), page);
+        assertEquals(400, get("/search?q=a&q=b").statusCode());
+        assertEquals(0, org.apache.jena.atlas.json.JSON.parseAny(text(get("/search?q=", "Accept", "application/json"))).getAsArray().size());
+    }
+
+    @Test
+    void everyPageHasTheSearchBox() throws Exception {
+        for (String path : List.of("/", EXPO, "/sparql", "/queries", "/def", "/dataset", "/search")) {
+            String body = text(get(path, "Accept", "text/html"));
+            assertTrue(body.contains("<form class=\"search\" role=\"search\" method=\"get\" action=\"/search\">"), path);
+        }
+    }
+
     // ---- downloads ----
 
     @ParameterizedTest(name = "{0}")

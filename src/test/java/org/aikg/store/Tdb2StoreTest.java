@@ -45,6 +45,15 @@ class Tdb2StoreTest {
     }
 
     @Test
+    void loadWritesTheSearchIndexBesideTheStore() {
+        Path store = tmp.resolve("store");
+        assertEquals(0, TestCli.run("load", "--tdb2", store.toString(), "data").code());
+        try (org.aikg.search.SearchIndex index = org.aikg.search.SearchIndex.open(Tdb2Store.searchIndex(store))) {
+            assertEquals("https://w3id.org/ai-industry-kg/id/place/tianjin", index.search("天津", 5).get(0).thing().getURI());
+        }
+    }
+
+    @Test
     void aFailedLoadLeavesTheStoreAsItWas() throws IOException {
         Path store = tmp.resolve("store");
         Path corpus = tmp.resolve("corpus");

@@ -44,6 +44,8 @@ public final class Offers {
     public static final Offers JSON_FORM = new Offers(JSON);
     /** A Triple Pattern Fragment: its data, metadata and controls (apart in the quads formats). */
     public static final Offers FRAGMENT = new Offers(TURTLE, TRIG, NQUADS, NTRIPLES, JSONLD);
+    /** Search: the results page, or JSON for the suggestions of the search box. */
+    public static final Offers SEARCH = new Offers(HTML, JSON);
     /** A refusal: plain text unless a page is asked for. */
     public static final Offers MESSAGE = new Offers(RESULTS_TEXT, HTML);
 

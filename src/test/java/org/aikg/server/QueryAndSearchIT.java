@@ -46,14 +46,14 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The query page in headless Chromium, as a person uses YASGUI there: an example query run with
- * Ctrl+Enter, its rows and the time it took, a CSV download, a syntax error and a timeout shown in the
- * page with the query kept; axe-core finds no serious or critical problem in English or Chinese; the
- * page fits 390 px; and no request goes to another host. Screenshots go to
- * {@code target/screenshots/query-*.png}.
+ * The query page and search in headless Chromium, as a person uses them: YASGUI with an example
+ * query run by Ctrl+Enter, its rows and the time it took, a CSV download, a syntax error and a timeout
+ * shown in the page with the query kept; the search box suggesting Tianjin for "天津" and opening its
+ * page; axe-core finds no serious or critical problem on either page in English or Chinese; both fit
+ * 390 px; and no request goes to another host. Screenshots go to {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class QueryPageIT {
+class QueryAndSearchIT {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final String CHROMIUM = "/usr/bin/chromium";
     static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
@@ -158,8 +158,32 @@ class QueryPageIT {
 
     @Test
     @Order(4)
+    void searchBoxSuggestsTianjinForItsChineseNameAndOpensItsPage() throws Exception {
+        driver.get(base + "?lang=zh");
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("site-search")));
+        box.sendKeys("天津");
+        wait.until(d -> !d.findElements(By.cssSelector("#site-search-hints option")).isEmpty());
+        String suggestion = driver.findElement(By.cssSelector("#site-search-hints option")).getAttribute("value");
+        assertTrue(suggestion.startsWith("天津"), suggestion);
+        screenshot("search-suggestions");
+        js("var i = document.getElementById('site-search'); i.value = arguments[0]; i.dispatchEvent(new Event('input'));", suggestion);
+        wait.until(ExpectedConditions.urlContains("/doc/place/tianjin"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "天津"));
+        driver.get(base + "search?q=" + java.net.URLEncoder.encode("人工智能", java.nio.charset.StandardCharsets.UTF_8));
+        List<WebElement> found = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("ul.search-results a")));
+        assertTrue(found.stream().allMatch(a -> a.getText().contains("人工智能")), "each hit holds 人工智能");
+        screenshot("search-results");
+    }
+
+    @Test
+    @Order(5)
     void hasNoSeriousOrCriticalAccessibilityProblemInEitherLanguageAndFits390Pixels() throws Exception {
         for (String lang : List.of("en", "zh")) {
+            driver.manage().window().setSize(new Dimension(1280, 1000));
+            driver.get(base + "search?q=Tianjin&lang=" + lang);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.search-results")));
+            List<String> searchProblems = axe();
+            assertTrue(searchProblems.isEmpty(), "axe-core on /search?lang=" + lang + ":\n" + String.join("\n", searchProblems));
             driver.manage().window().setSize(new Dimension(1280, 1000));
             driver.get(base + "sparql?lang=" + lang);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .CodeMirror")));
@@ -179,7 +203,7 @@ class QueryPageIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyRequestOfThePageWentToThisServer() {
         Set<String> hosts = new HashSet<>();
         Pattern url = Pattern.compile("\"url\":\"(https?://[^\"/]+)");

@@ -1,0 +1,222 @@
+package org.aikg.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.aikg.vocab.Vocab;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.text.Entity;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.TextHit;
+import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.queryparser.classic.QueryParserBase;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Search over the names and labels of the published things, in English and Chinese, with Jena's
+ * Lucene text index: an English word matches from its start ("tian" finds Tianjin), Chinese matches
+ * any run of characters ("天津", "人工智能", "津"), and the best names come first (the whole name, then
+ * names that begin with the text, then the rest by Lucene's score).
+ *
+ * <pre>{@code
+ * try (SearchIndex index = SearchIndex.of(graph)) {
+ *     List<SearchIndex.Hit> hits = index.search("天津", 10);
+ * }
+ * }</pre>
+ */
+public final class SearchIndex implements AutoCloseable {
+    /** The predicates whose values are searched: names, labels, titles, a claim's text. */
+    public static final List<Node> LABELS = List.of(Vocab.SCHEMA_name, NodeFactory.createURI(Vocab.SCHEMA + "alternateName"), Vocab.SCHEMA_headline,
+            NodeFactory.createURI(Vocab.RDFS + "label"), NodeFactory.createURI(Vocab.SKOS + "prefLabel"), NodeFactory.createURI(Vocab.SKOS + "altLabel"),
+            Vocab.DCT_title, Vocab.SCHEMA_text);
+    /** The longest query taken: past it, only its start is searched. */
+    public static final int MAX_QUERY = 200;
+    private static final String FIELD = "label";
+
+    /** One thing found: the name that matched (with its language) and how well. */
+    public record Hit(Node thing, String label, String lang, float score) {}
+
+    private final TextIndexLucene index;
+
+    private SearchIndex(Directory dir) {
+        EntityDefinition def = new EntityDefinition("uri", FIELD);
+        for (Node p : LABELS) def.set(FIELD, p);
+        def.setLangField("lang");
+        TextIndexConfig config = new TextIndexConfig(def);
+        config.setValueStored(true);
+        config.setAnalyzer(new Words(true));
+        config.setQueryAnalyzer(new Words(false));
+        this.index = new TextIndexLucene(dir, config);
+    }
+
+    /** An index of {@code data}'s names and labels, in memory. */
+    public static SearchIndex of(Graph data) {
+        SearchIndex s = new SearchIndex(new ByteBuffersDirectory());
+        s.add(data);
+        return s;
+    }
+
+    /**
+     * Writes the index of {@code data} to {@code dir}, replacing any there: written to a sibling folder
+     * first and moved into place, so that a failure leaves the earlier index whole.
+     */
+    public static void write(Graph data, Path dir) {
+        Path tmp = dir.resolveSibling(dir.getFileName() + ".part");
+        try {
+            delete(tmp);
+            try (SearchIndex s = new SearchIndex(FSDirectory.open(Files.createDirectories(tmp)))) {
+                s.add(data);
+            }
+            delete(dir);
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the search index to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens an index written by {@link #write}. */
+    public static SearchIndex open(Path dir) {
+        try {
+            return new SearchIndex(FSDirectory.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void add(Graph data) {
+        for (Node p : LABELS) {
+            for (var it = data.find(Node.ANY, p, Node.ANY); it.hasNext();) {
+                Triple t = it.next();
+                if (!t.getSubject().isURI() || !t.getObject().isLiteral()) continue;
+                Entity e = new Entity(t.getSubject().getURI(), null, t.getObject().getLiteralLanguage(), null);
+                e.put(FIELD, t.getObject().getLiteralLexicalForm());
+                index.addEntity(e);
+            }
+        }
+        index.commit();
+    }
+
+    /**
+     * The things whose names match {@code text}, best first, each once (with its best-matching name),
+     * at most {@code limit}. Text that holds no word gives nothing.
+     */
+    public List<Hit> search(String text, int limit) {
+        String q = text == null ? "" : text.strip();
+        if (q.length() > MAX_QUERY) q = q.substring(0, MAX_QUERY);
+        String lucene = query(q);
+        if (lucene.isEmpty()) return List.of();
+        List<TextHit> hits = index.query((Node) null, lucene, null, null, Math.max(limit * 5, 50));
+        String lower = q.toLowerCase(Locale.ROOT);
+        Map<Node, Hit> best = new LinkedHashMap<>();
+        for (TextHit h : hits) {
+            if (h.getLiteral() == null) continue;
+            String label = h.getLiteral().getLiteralLexicalForm();
+            float score = h.getScore() + rank(label.toLowerCase(Locale.ROOT), lower);
+            Hit hit = new Hit(h.getNode(), label, h.getLiteral().getLiteralLanguage(), score);
+            best.merge(h.getNode(), hit, (a, b) -> a.score() >= b.score() ? a : b);
+        }
+        List<Hit> out = new ArrayList<>(best.values());
+        out.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::label).thenComparing(h -> h.thing().getURI()));
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+    }
+
+    /** The whole name first, then names that begin with the text, then names that hold it. */
+    static float rank(String label, String text) {
+        if (label.equals(text)) return 300;
+        if (label.startsWith(text)) return 200;
+        if (label.contains(text)) return 100;
+        return 0;
+    }
+
+    /**
+     * The Lucene query for a text: every word required, the last one as a prefix (it may be half
+     * typed); Chinese as its bigrams (each required), a single character as itself. Each term is
+     * escaped, so that no text is read as Lucene's query syntax.
+     */
+    static String query(String text) {
+        List<String> terms = new ArrayList<>();
+        List<Boolean> latin = new ArrayList<>();
+        try (TokenStream ts = new Words(false).tokenStream(FIELD, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                terms.add(term.toString());
+                latin.add(type.type().equals("<ALPHANUM>") || type.type().equals("<NUM>"));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder q = new StringBuilder();
+        boolean open = !text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1));
+        for (int i = 0; i < terms.size(); i++) {
+            if (q.length() > 0) q.append(' ');
+            q.append('+').append(QueryParserBase.escape(terms.get(i)));
+            if (i == terms.size() - 1 && open && latin.get(i)) q.append('*');
+        }
+        return q.toString();
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    /**
+     * Words for the index: Latin words lower-cased; Chinese (and Japanese, Korean) runs as
+     * overlapping pairs of characters, and when indexing also as single characters, so that any run
+     * of one or more characters is found.
+     */
+    private static final class Words extends Analyzer {
+        private final boolean singles;
+
+        Words(boolean singles) {
+            this.singles = singles;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream ts = new CJKWidthFilter(source);
+            ts = new LowerCaseFilter(ts);
+            ts = new CJKBigramFilter(ts, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, singles);
+            return new TokenStreamComponents(source, ts);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(new CJKWidthFilter(in));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.aikg.server;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import org.aikg.search.SearchIndex;
+import org.aikg.server.http.Format;
+import org.aikg.server.http.Formats;
+import org.aikg.server.http.HttpError;
+import org.aikg.server.http.Offers;
+import org.aikg.server.http.Resource;
+import org.aikg.server.http.Responses;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.graph.Node;
+
+/**
+ * {@code /search?q=}: the things whose names or labels match, in English or Chinese — a page grouped
+ * by type for people, JSON (label, language, type, page, IRI) for the search box's suggestions.
+ */
+final class SearchServlet extends Resource {
+    private static final long serialVersionUID = 1L;
+    /** Suggestions as the reader types. */
+    static final int SUGGESTIONS = 10;
+    /** Things on the results page. */
+    static final int RESULTS = 100;
+    private final transient Site site;
+    private final transient Pages pages;
+    private final transient Templates templates;
+    private final transient Supplier<SearchIndex> index;
+
+    SearchServlet(Site site, Pages pages, Templates templates, Supplier<SearchIndex> index) {
+        this.site = site;
+        this.pages = pages;
+        this.templates = templates;
+        this.index = index;
+    }
+
+    @Override
+    protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Format format = Offers.SEARCH.decide(req).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), Offers.SEARCH));
+        String[] qs = req.getParameterValues("q");
+        if (qs != null && qs.length > 1) throw HttpError.badRequest("more than one \"q\" parameter");
+        String q = qs == null ? "" : qs[0].strip();
+        boolean json = format == Formats.JSON;
+        Reader r = Reader.of(req);
+        List<SearchIndex.Hit> hits = q.isEmpty() ? List.of() : index.get().search(q, json ? SUGGESTIONS : RESULTS);
+        resp.setHeader("Vary", "Accept, Accept-Language");
+        if (json) {
+            JsonArray out = new JsonArray();
+            for (SearchIndex.Hit h : hits) {
+                JsonObject o = new JsonObject();
+                o.put("label", h.label());
+                o.put("lang", h.lang());
+                Node type = site.data.find(h.thing(), org.aikg.vocab.Vocab.RDF_type, Node.ANY).nextOptional().map(t -> t.getObject()).orElse(null);
+                o.put("type", type == null ? "" : site.labels.label(type, r.lang()));
+                o.put("href", pages.link(h.thing(), r.lang(), r.explicit()).href());
+                o.put("iri", h.thing().getURI());
+                out.add(o);
+            }
+            Responses.send(req, resp, format.contentType(), out.toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Responses.send(req, resp, format.contentType(), templates.render("search", pages.search(q, hits, r.lang(), r.explicit())));
+    }
+}

@@ -1,0 +1,39 @@
+// Suggestions for the search box as the reader types: the names that match, from /search as JSON;
+// choosing one opens its page. Without this script the box still searches (it is a plain form).
+(function () {
+  var input = document.getElementById("site-search");
+  var list = document.getElementById("site-search-hints");
+  if (!input || !list || !window.fetch) return;
+  var pages = {};
+  var timer = null;
+  var asked = "";
+  function suggest() {
+    var q = input.value.trim();
+    if (!q || q === asked) return;
+    asked = q;
+    var lang = document.documentElement.lang.indexOf("zh") === 0 ? "&lang=zh" : "";
+    fetch("/search?q=" + encodeURIComponent(q) + lang, { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (hits) {
+        if (input.value.trim() !== q) return;
+        pages = {};
+        list.textContent = "";
+        hits.forEach(function (h) {
+          var text = h.type ? h.label + " — " + h.type : h.label;
+          pages[text] = h.href;
+          var option = document.createElement("option");
+          option.value = text;
+          list.appendChild(option);
+        });
+      })
+      .catch(function () {});
+  }
+  input.addEventListener("input", function () {
+    if (pages[input.value]) {
+      window.location.href = pages[input.value];
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(suggest, 120);
+  });
+})();
