@@ -34,7 +34,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -175,34 +174,6 @@ class BrowserIT {
         assertTrue(entries.contains("2024世界智能产业博览会"), "entry points: " + entries);
     }
 
-    @Test
-    @Order(4)
-    void runsAnExampleQueryInTheEditorAndShowsItsRows() throws IOException {
-        open("sparql");
-        // The script replaces the textarea with a CodeMirror editor.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".CodeMirror")));
-        Select examples = new Select(driver.findElement(By.cssSelector("select#example")));
-        List<String> names = examples.getOptions().stream().map(o -> o.getAttribute("value")).toList();
-        assertTrue(names.contains("statistics"), "example queries: " + names);
-
-        examples.selectByValue("statistics");
-        wait.until(d -> editorValue().contains("?variableName"));
-        assertTrue(editorValue().contains("aikg:statedAs"), editorValue());
-        String shown = driver.findElement(By.cssSelector(".CodeMirror")).getText();
-        assertTrue(shown.contains("aikg:statedAs") || shown.contains("?statedAs"), "the editor shows: " + shown);
-
-        driver.findElement(By.cssSelector("button#run")).click();
-        WebElement results = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table#results")));
-        List<WebElement> rows = results.findElements(By.cssSelector("tbody tr"));
-        assertEquals(5, rows.size());
-        assertTrue(rows.stream().anyMatch(r -> r.getText().contains("578400000000.0")), "no row with 578400000000.0");
-        assertTrue(driver.findElement(By.cssSelector("#row-count")).getText().contains("5"), driver.findElement(By.cssSelector("#row-count")).getText());
-        // The query that ran stays in the editor.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".CodeMirror")));
-        wait.until(d -> editorValue().contains("aikg:statedAs"));
-        screenshot("sparql-results");
-    }
-
     // --- helpers -------------------------------------------------------------------------------
 
     static void open(String path) {
@@ -221,13 +192,6 @@ class BrowserIT {
                 .filter(tr -> tr.findElement(By.tagName("th")).getText().strip().equals(label))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no \"" + label + "\" row in the property table"));
-    }
-
-    /** The text in the CodeMirror editor (the whole document, not only the lines on screen). */
-    static String editorValue() {
-        Object v = ((JavascriptExecutor) driver).executeScript(
-                "var e = document.querySelector('.CodeMirror'); return e && e.CodeMirror ? e.CodeMirror.getValue() : '';");
-        return v == null ? "" : v.toString();
     }
 
     static void screenshot(String name) throws IOException {
