@@ -7,6 +7,7 @@ import org.aikg.server.http.Format;
 import org.aikg.server.http.Formats;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Offers;
+import org.aikg.server.http.Params;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
 import org.apache.jena.graph.Node;
@@ -46,7 +47,7 @@ final class LinkedDataServlet extends Resource {
             return;
         }
         Format format = chosen(req, p);
-        int page = page(req);
+        int page = Params.page(req);
         boolean html = format == Formats.HTML;
         String key = p.docPath() + "|" + format.suffix() + (html ? "|" + reader.lang() + "|" + reader.explicit() + "|" + page : "");
         PageCache.Rendered r = cache.get(key, () -> {
@@ -74,17 +75,5 @@ final class LinkedDataServlet extends Resource {
                     + String.join(", ", Offers.PAGE.suffixes()) + ")"));
         }
         return Offers.PAGE.choose(req.getHeader("Accept")).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), Offers.PAGE));
-    }
-
-    private static int page(HttpServletRequest req) {
-        String param = req.getParameter("page");
-        if (param == null) return 1;
-        try {
-            int page = Integer.parseInt(param);
-            if (page >= 1 && page <= 1_000_000) return page;
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw HttpError.badRequest("bad page number \"" + param + "\" (expected 1, 2, …)");
     }
 }

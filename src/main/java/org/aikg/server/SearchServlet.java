@@ -11,6 +11,7 @@ import org.aikg.server.http.Format;
 import org.aikg.server.http.Formats;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Offers;
+import org.aikg.server.http.Params;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
 import org.apache.jena.atlas.json.JsonArray;
@@ -42,9 +43,8 @@ final class SearchServlet extends Resource {
     @Override
     protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Format format = Offers.SEARCH.decide(req).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), Offers.SEARCH));
-        String[] qs = req.getParameterValues("q");
-        if (qs != null && qs.length > 1) throw HttpError.badRequest("more than one \"q\" parameter");
-        String q = qs == null ? "" : qs[0].strip();
+        String given = Params.one(req, "q");
+        String q = given == null ? "" : given.strip();
         boolean json = format == Formats.JSON;
         Reader r = Reader.of(req);
         List<SearchIndex.Hit> hits = q.isEmpty() ? List.of() : index.get().search(q, json ? SUGGESTIONS : RESULTS);

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.aikg.server.http.Format;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Offers;
+import org.aikg.server.http.Params;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
 import org.aikg.vocab.Vocab;
@@ -73,7 +74,7 @@ public final class Fragments extends Resource {
         Node s = term(req, "subject", false);
         Node p = term(req, "predicate", false);
         Node o = term(req, "object", true);
-        int page = page(req);
+        int page = Params.page(req);
         List<Triple> matches = new ArrayList<>();
         long count = 0;
         long skip = (long) (page - 1) * PAGE_SIZE;
@@ -135,10 +136,9 @@ public final class Fragments extends Resource {
 
     /** A term of the pattern: an IRI, a literal ({@code "v"}, {@code "v"@en}, {@code "v"^^dt}), or any (absent, empty, {@code ?x}). */
     private static Node term(HttpServletRequest req, String name, boolean literalAllowed) {
-        String[] values = req.getParameterValues(name);
-        if (values == null) return Node.ANY;
-        if (values.length > 1) throw HttpError.badRequest("more than one \"" + name + "\" parameter");
-        String v = values[0].strip();
+        String given = Params.one(req, name);
+        if (given == null) return Node.ANY;
+        String v = given.strip();
         if (v.isEmpty() || v.startsWith("?")) return Node.ANY;
         if (v.startsWith("\"")) {
             Matcher m = LITERAL.matcher(v);
@@ -158,18 +158,6 @@ public final class Fragments extends Resource {
             throw HttpError.badRequest(name + " is not an IRI: " + v + " (" + e.getMessage() + ")");
         }
         throw HttpError.badRequest(name + " must be an absolute IRI, not " + v);
-    }
-
-    private static int page(HttpServletRequest req) {
-        String v = req.getParameter("page");
-        if (v == null) return 1;
-        try {
-            int page = Integer.parseInt(v);
-            if (page >= 1 && page <= 1_000_000) return page;
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw HttpError.badRequest("bad page number \"" + v + "\" (expected 1, 2, …)");
     }
 
     /** The query string of a fragment (page 0: none), in the TPF form: IRIs bare, literals quoted. */

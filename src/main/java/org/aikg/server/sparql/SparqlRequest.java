@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.aikg.server.http.HttpError;
+import org.aikg.server.http.Params;
 import org.aikg.server.http.Responses;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
@@ -54,7 +55,7 @@ record SparqlRequest(String query, List<String> defaultGraphs, List<String> name
         };
         if (text == null) return null;
         if (text.length() > maxBytes) throw HttpError.tooLarge("a query may be at most " + maxBytes + " bytes");
-        one(req, "version");
+        Params.one(req, "version");
         String version = req.getParameter("version");
         if (version != null && !VERSIONS.contains(version)) {
             throw HttpError.badRequest("unknown SPARQL version \"" + version + "\" (this endpoint speaks " + String.join(" and ", VERSIONS) + ")");
@@ -65,7 +66,7 @@ record SparqlRequest(String query, List<String> defaultGraphs, List<String> name
     private static String fromUrl(HttpServletRequest req) {
         if (Responses.hasUnreadBody(req)) throw HttpError.badRequest("a GET request carries no body: put the query in the URL, or POST it");
         if (req.getParameter("update") != null) throw readOnly();
-        return one(req, "query");
+        return Params.one(req, "query");
     }
 
     private static String fromBody(HttpServletRequest req, int maxBytes) throws IOException {
@@ -77,7 +78,7 @@ record SparqlRequest(String query, List<String> defaultGraphs, List<String> name
             case UPDATE_TYPE -> throw readOnly();
             case FORM_TYPE -> {
                 if (req.getParameter("update") != null) throw readOnly();
-                String q = one(req, "query");
+                String q = Params.one(req, "query");
                 if (q == null) throw HttpError.badRequest("the form has no \"query\" field");
                 return q;
             }
@@ -106,14 +107,6 @@ record SparqlRequest(String query, List<String> defaultGraphs, List<String> name
 
     private static HttpError readOnly() {
         return HttpError.methodNotAllowed("POST", METHODS, "this server is read-only: SPARQL Update is switched off");
-    }
-
-    /** The one value of a parameter, or null; two are refused. */
-    private static String one(HttpServletRequest req, String name) {
-        String[] values = req.getParameterValues(name);
-        if (values == null) return null;
-        if (values.length > 1) throw HttpError.badRequest("more than one \"" + name + "\" parameter (" + values.length + ")");
-        return values[0];
     }
 
     private static List<String> iris(HttpServletRequest req, String name) {

@@ -1,0 +1,40 @@
+package org.aikg.server.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Reading request parameters the same way everywhere: a parameter given twice, or a page number that
+ * is not one, is the client's mistake (400), named in the refusal.
+ *
+ * <pre>{@code
+ * String q = Params.one(req, "q");        // null when absent
+ * int page = Params.page(req);            // 1 when absent
+ * }</pre>
+ */
+public final class Params {
+    /** The highest page number taken. */
+    public static final int MAX_PAGE = 1_000_000;
+
+    private Params() {}
+
+    /** The one value of a parameter, or null when absent; 400 when it is given more than once. */
+    public static String one(HttpServletRequest req, String name) {
+        String[] values = req.getParameterValues(name);
+        if (values == null) return null;
+        if (values.length > 1) throw HttpError.badRequest("more than one \"" + name + "\" parameter (" + values.length + ")");
+        return values[0];
+    }
+
+    /** {@code ?page=}: 1 when absent; 400 unless it is a number from 1 to {@link #MAX_PAGE}. */
+    public static int page(HttpServletRequest req) {
+        String v = one(req, "page");
+        if (v == null) return 1;
+        try {
+            int page = Integer.parseInt(v);
+            if (page >= 1 && page <= MAX_PAGE) return page;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw HttpError.badRequest("bad page number \"" + v + "\" (expected 1, 2, …)");
+    }
+}
