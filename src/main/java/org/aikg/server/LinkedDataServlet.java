@@ -76,7 +76,8 @@ final class LinkedDataServlet extends Resource {
         return Offers.PAGE.choose(req.getHeader("Accept")).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), Offers.PAGE));
     }
 
-    private static int page(HttpServletRequest req) {
+    /** The {@code ?page=} of a paged list (1 when absent); 400 for anything but 1 to 1,000,000. */
+    static int page(HttpServletRequest req) {
         String param = req.getParameter("page");
         if (param == null) return 1;
         try {

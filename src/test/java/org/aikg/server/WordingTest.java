@@ -2,10 +2,13 @@ package org.aikg.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.NodeFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
 
 /** Sizes, counts, dates and the order of labels, as a reader sees them in each language. */
 class WordingTest {
@@ -42,5 +45,27 @@ class WordingTest {
             default -> XSDDatatype.XSDgYear;
         };
         assertEquals(expected, Dates.format(NodeFactory.createLiteralDT(lexical, dt), lang));
+    }
+
+    @Test
+    void aStatisticsPeriodFollowsItsNameInEachLanguagesPunctuation() {
+        var year = NodeFactory.createLiteralDT("2023", XSDDatatype.XSDgYear);
+        assertEquals(" (2023)", Labels.periodSuffix(year, "en"));
+        assertEquals("（2023年）", Labels.periodSuffix(year, "zh"));
+    }
+
+    @Test
+    void labelsWithNumbersSortByTheNumbersValue() {
+        List<String> labels = new ArrayList<>(List.of("characters 1081–1215 of the article", "characters 173–297 of the article",
+                "characters 102–167 of the article", "characters 1359–1479 of the article", "characters 1346–1640 of the article"));
+        labels.sort(Pages::natural);
+        assertEquals(List.of("characters 102–167 of the article", "characters 173–297 of the article", "characters 1081–1215 of the article",
+                "characters 1346–1640 of the article", "characters 1359–1479 of the article"), labels);
+    }
+
+    @Test
+    void passagesAreNamedByTheirCharactersInEachLanguage() {
+        assertEquals("characters 1081–1215 of the article", Views.Words.of("en").characters(1081, 1215));
+        assertEquals("原文第1081–1215个字符", Views.Words.of("zh").characters(1081, 1215));
     }
 }
