@@ -11,15 +11,18 @@ import org.apache.jena.query.QueryParseException;
 
 /**
  * A SPARQL query with a name, a title and a one-line description, read from the comment that
- * opens its {@code .rq} file:
+ * opens its {@code .rq} file, with their translations ({@code title@zh}, {@code description@zh}):
  * <pre>
  * # title: Who is Liu Gang and what did he claim?
  * # description: The economist's job, employer and each statement the article reports.
+ * # title@zh: 刘刚是谁，他说了什么？
  * SELECT ...
  * </pre>
  */
 public record NamedQuery(String name, String title, String description, String text) {
     private static final Pattern HEADER = Pattern.compile("^#\\s*(title|description):\\s*(.+)$", Pattern.MULTILINE);
+    /** A title or description in another language: {@code # title@zh: ...}. */
+    private static final Pattern TRANSLATED = Pattern.compile("^#\\s*(title|description)@([a-z]{2,3}):\\s*(.+)$", Pattern.MULTILINE);
 
     public NamedQuery {
         requireNonNull(name, "name");
@@ -42,6 +45,24 @@ public record NamedQuery(String name, String title, String description, String t
         NamedQuery q = new NamedQuery(name, title, description, text);
         q.query(where);
         return q;
+    }
+
+    /** The title in a language ({@code # title@zh:}), else the English one. */
+    public String title(String lang) {
+        return translated("title", lang, title);
+    }
+
+    /** The description in a language ({@code # description@zh:}), else the English one. */
+    public String description(String lang) {
+        return translated("description", lang, description);
+    }
+
+    private String translated(String field, String lang, String fallback) {
+        Matcher m = TRANSLATED.matcher(text);
+        while (m.find()) {
+            if (m.group(1).equals(field) && m.group(2).equals(lang)) return m.group(3).strip();
+        }
+        return fallback;
     }
 
     /** The parsed query; a syntax error names the file, line and column. */

@@ -226,7 +226,8 @@ public final class AikgServer {
             MetadataServlet meta = new MetadataServlet(site, pages, templates, downloads);
             for (String suffix : Offers.PAGE.suffixes()) builder.addServlet("/dataset." + suffix, meta).addServlet("/def." + suffix, meta);
             LinkedDataServlet ld = new LinkedDataServlet(site, pages, templates, cache);
-            DownloadServlet dl = new DownloadServlet(site, downloads);
+            DownloadServlet dl = new DownloadServlet(site, downloads, pages, templates);
+            ClassServlet classes = new ClassServlet(site, pages, templates, cache);
             QueriesServlet queries = new QueriesServlet(site, pages, templates, sparql);
             SparqlServlet endpoint = new SparqlServlet(sparql);
             builder.addServlet("", new HomeServlet(pages, templates, cache, downloads))
@@ -236,6 +237,8 @@ public final class AikgServer {
                     .addServlet("/doc/*", ld)
                     .addServlet("/download/*", dl)
                     .addServlet("/download", dl)
+                    .addServlet("/class", classes)
+                    .addServlet("/class/*", classes)
                     .addServlet("/dataset", meta)
                     .addServlet("/.well-known/void", meta)
                     .addServlet("/def", meta)

@@ -8,30 +8,44 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.aikg.server.http.Format;
 import org.aikg.server.http.Formats;
 import org.aikg.server.http.HttpError;
+import org.aikg.server.http.Offers;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
 
 /**
  * {@code /download/}: the whole dataset in each format, made once per load; {@code /download/}
- * itself lists them. Answers carry {@code Content-Disposition}, {@code ETag},
+ * itself lists them, as a page in the site's layout for a browser and as plain text otherwise. Answers carry {@code Content-Disposition}, {@code ETag},
  * {@code Last-Modified} and {@code Content-Length}; {@code HEAD} and {@code If-None-Match} work.
  */
 final class DownloadServlet extends Resource {
     private static final long serialVersionUID = 1L;
     private final transient Site site;
     private final transient Downloads downloads;
+    private final transient Pages pages;
+    private final transient Templates templates;
 
-    DownloadServlet(Site site, Downloads downloads) {
+    DownloadServlet(Site site, Downloads downloads, Pages pages, Templates templates) {
         this.site = site;
         this.downloads = downloads;
+        this.pages = pages;
+        this.templates = templates;
     }
 
     @Override
     protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
         if (path.equals("/download") || path.equals("/download/")) {
+            Format format = Offers.MESSAGE.choose(req.getHeader("Accept")).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"),
+                    Offers.MESSAGE));
+            resp.setHeader("Vary", "Accept, Accept-Language");
+            if (format == Formats.HTML) {
+                Reader r = Reader.of(req);
+                Responses.send(req, resp, Formats.HTML.contentType(), templates.render("downloads", pages.downloadList(r.lang(), r.explicit(), downloads)));
+                return;
+            }
             StringBuilder b = new StringBuilder("The whole dataset, in each format (each also as .gz):\n\n");
             for (Downloads.File f : downloads.files()) {
                 b.append(String.format("/download/%-14s %-24s %,d bytes%n", f.name(), f.mediaType(), f.bytes()));

@@ -40,29 +40,55 @@ final class Labels {
         return derived != null ? derived : localName(n);
     }
 
-    /** A label made from what a nameless node links to: an observation's variable, a passage's place. */
+    /**
+     * A label made from what a nameless node links to: an observation's variable and period, a
+     * claim's text (whole: a title is never cut), a passage's place in its text.
+     */
     private String derived(Node n, String lang) {
         Node variable = object(n, Vocab.SCHEMA_variableMeasured);
         if (variable != null) {
             Node date = object(n, Vocab.SCHEMA_observationDate);
             Node name = find(variable, lang);
-            if (name != null) return name.getLiteralLexicalForm() + (date == null ? "" : " (" + date.getLiteralLexicalForm() + ")");
+            if (name != null) return name.getLiteralLexicalForm() + (date == null ? "" : periodSuffix(date, lang));
         }
         Node text = pick(data.find(n, Vocab.SCHEMA_text, Node.ANY).toList(), lang);
-        if (text != null) {
-            String t = text.getLiteralLexicalForm();
-            return t.codePointCount(0, t.length()) <= 80 ? t : t.substring(0, t.offsetByCodePoints(0, 79)) + "…";
-        }
+        if (text != null) return text.getLiteralLexicalForm();
         if (data.contains(n, Vocab.RDF_type, Vocab.OA_SpecificResource)) {
             for (Triple t : data.find(n, Vocab.OA_hasSelector, Node.ANY).toList()) {
                 Node start = object(t.getObject(), Vocab.OA_start);
                 Node end = object(t.getObject(), Vocab.OA_end);
                 if (start != null && end != null) {
-                    return (lang.equals("zh") ? "原文片段 " : "passage ") + start.getLiteralLexicalForm() + "–" + end.getLiteralLexicalForm();
+                    try {
+                        return Views.Words.of(lang).characters(Long.parseLong(start.getLiteralLexicalForm()), Long.parseLong(end.getLiteralLexicalForm()));
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The language of the label {@link #label} gives, when it is not the reader's (a claim that is
+     * only in English, on a Chinese page), for HTML's lang attribute; null when it is the reader's or unknown.
+     */
+    String foreignLanguage(Node n, String lang) {
+        if (n.isLiteral()) return null;
+        Node l = find(n, lang);
+        if (l == null) {
+            Node variable = object(n, Vocab.SCHEMA_variableMeasured);
+            l = variable != null ? find(variable, lang) : pick(data.find(n, Vocab.SCHEMA_text, Node.ANY).toList(), lang);
+        }
+        if (l == null) return null;
+        String tag = l.getLiteralLanguage();
+        if (tag.isEmpty() || matches(tag.toLowerCase(Locale.ROOT), lang)) return null;
+        return tag.equalsIgnoreCase("zh") ? "zh-Hans" : tag;
+    }
+
+    /** " (2023)" or "（2023年）": a statistic's period after its variable's name. */
+    static String periodSuffix(Node date, String lang) {
+        return lang.equals("zh") ? "（" + Dates.format(date, lang) + "）" : " (" + Dates.format(date, lang) + ")";
     }
 
     private Node object(Node s, Node p) {

@@ -58,7 +58,7 @@ final class MetadataServlet extends Resource {
         if (format == Formats.HTML) {
             body = cache.computeIfAbsent((def ? "def|" : "void|") + r.lang() + "|" + r.explicit(), k -> def
                     ? templates.render("ontology", pages.ontology(r.lang(), r.explicit()))
-                    : templates.render("resource", pages.resource(voidGraph(), site.datasetNode, r.lang(), r.explicit(), "/dataset", 1)));
+                    : templates.render("resource", pages.datasetPage(voidGraph(), r.lang(), r.explicit(), downloads.files())));
             if (def) resp.setHeader("Link", "<" + org.aikg.vocab.AIKG.ONTOLOGY + ">; rel=\"canonical\", </def.ttl>; rel=\"alternate\"; type=\""
                     + Formats.TURTLE.mediaType() + "\"");
         } else {

@@ -67,6 +67,31 @@ final class Numbers {
         return plain(v) + suffix;
     }
 
+    /** A count with its digits grouped: "1,234" (the same in Chinese, which groups by thousands in figures too). */
+    static String count(long n, String lang) {
+        return grouped(BigDecimal.valueOf(n));
+    }
+
+    private static final String[] BYTE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
+
+    /** A size in bytes for a reader: "512 B", "28.4 KiB", "3.1 MiB" (binary multiples, one decimal, half up). */
+    static String bytes(long n, String lang) {
+        if (n < 1024) return count(n, lang) + " B";
+        BigDecimal v = BigDecimal.valueOf(n);
+        int unit = 0;
+        BigDecimal k = BigDecimal.valueOf(1024);
+        while (v.compareTo(k) >= 0 && unit < BYTE_UNITS.length - 1) {
+            v = v.divide(k, 10, RoundingMode.HALF_UP);
+            unit++;
+        }
+        BigDecimal shown = v.setScale(1, RoundingMode.HALF_UP);
+        if (shown.compareTo(k) >= 0 && unit < BYTE_UNITS.length - 1) {
+            shown = v.divide(k, 1, RoundingMode.HALF_UP);
+            unit++;
+        }
+        return grouped(shown) + " " + BYTE_UNITS[unit];
+    }
+
     private static String plain(BigDecimal v) {
         return v.stripTrailingZeros().toPlainString();
     }

@@ -2,15 +2,18 @@ package org.aikg.server;
 
 import static org.aikg.vocab.Vocab.*;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.aikg.convert.TripleOrder;
 import org.aikg.query.NamedQuery;
 import org.aikg.server.Views.*;
 import org.aikg.server.http.Format;
@@ -21,10 +24,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.sparql.graph.GraphFactory;
 
 /** Builds the models of the HTML pages from the published graph. */
 final class Pages {
@@ -32,9 +32,21 @@ final class Pages {
     private static final int HOME_LIMIT = 12;
 
     private final Site site;
+    private final Classes classes;
+    private final SourceHubs hubs;
+    private final Charts charts;
+    private final JsonLd jsonLd;
 
     Pages(Site site) {
         this.site = site;
+        this.classes = new Classes(site);
+        this.hubs = new SourceHubs(site, this);
+        this.charts = new Charts(site, this);
+        this.jsonLd = new JsonLd(site);
+    }
+
+    Classes classes() {
+        return classes;
     }
 
     // ---- shared pieces ----
@@ -49,12 +61,16 @@ final class Pages {
         return p + (p.contains("?") ? "&" : "?") + "lang=" + lang + frag;
     }
 
+    /** A link to a node: its local page, its term in /def, its class page, or else its IRI. */
     Link link(Node n, String lang, boolean explicit) {
-        String text = site.labels.label(n, lang);
         String local = site.pageOf(n);
+        String text = site.labels.label(n, lang);
+        // a page of the site that the data names but does not label (the endpoint, a file): its path
+        if (local != null && !local.startsWith("/doc/") && !local.equals("/") && text.equals(Labels.localName(n))) text = local;
         String href;
         if (local != null) href = href(local, lang, explicit);
         else if (n.isURI() && site.vocab.contains(n, Node.ANY, Node.ANY) && n.getURI().startsWith(AIKG.NS)) href = "/def#" + n.getURI().substring(AIKG.NS.length());
+        else if (n.isURI() && classes.pageOf(n) != null) href = href(classes.pageOf(n), lang, explicit);
         else href = n.isURI() ? n.getURI() : null;
         return new Link(text, href, n.isURI() ? n.getURI() : null);
     }
@@ -65,15 +81,42 @@ final class Pages {
         return new Head(title, description, Ui.of(lang), canonical, alternates, jsonLd, otherHref);
     }
 
-    private Value value(Node o, String lang, boolean explicit) {
+    /** The home page, as the first step of every trail. */
+    private Link homeCrumb(String lang) {
+        return new Link(Ui.of(lang).home(), lang.equals("zh") ? "/?lang=zh" : "/", null);
+    }
+
+    /** One value of a property of {@code thing} as {@code data} describes it. */
+    private Value value(Node o, String lang, boolean explicit, Graph data, Node thing) {
         if (o.isLiteral()) {
             String l = o.getLiteralLanguage();
             String note = !l.isEmpty() ? l : o.getLiteralDatatypeURI() == null || o.getLiteralDatatypeURI().endsWith("#string") ? null
                     : site.shortName(NodeFactory.createURI(o.getLiteralDatatypeURI()));
             return new Value(o.getLiteralLexicalForm(), null, l.isEmpty() ? null : l, note);
         }
+        if (isFragmentOf(o, thing)) {
+            Node cls = one(data, o, NodeFactory.createURI(VOID + "class"));
+            if (cls != null) {
+                return new Value(capitalised(site.labels.label(cls, lang), lang) + " (" + Numbers.count(classes.of(cls).size(), lang) + ")",
+                        href(classes.pageOf(cls), lang, explicit), null, null);
+            }
+            Node url = one(data, o, NodeFactory.createURI(DCAT + "downloadURL"));
+            if (url != null) {
+                Node title = one(data, o, DCT_title);
+                return new Value(title != null ? title.getLiteralLexicalForm() : Labels.localName(url), site.pageOf(url), null, null);
+            }
+            return new Value(site.labels.label(o, lang), "#" + fragment(o), null, null);
+        }
         Link k = link(o, lang, explicit);
         return new Value(k.text(), k.href(), null, null);
+    }
+
+    private static boolean isFragmentOf(Node o, Node thing) {
+        return o.isURI() && thing.isURI() && o.getURI().startsWith(thing.getURI() + "#") && o.getURI().length() > thing.getURI().length() + 1;
+    }
+
+    private static String fragment(Node n) {
+        return n.getURI().substring(n.getURI().indexOf('#') + 1);
     }
 
     // ---- a thing's page ----
@@ -87,39 +130,33 @@ final class Pages {
      * made for the request); null when {@code page} is past the last page of links.
      */
     Resource resource(Graph data, Node thing, String lang, boolean explicit, String docPath, int page) {
+        Words w = Words.of(lang);
         List<Link> types = new ArrayList<>();
         Map<Node, List<Node>> byProperty = new LinkedHashMap<>();
+        Node body = one(data, thing, SCHEMA_articleBody);
         for (Triple t : data.find(thing, Node.ANY, Node.ANY).toList()) {
             if (t.getPredicate().equals(RDF_type)) types.add(link(t.getObject(), lang, explicit));
-            else byProperty.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getObject());
+            else if (!(body != null && t.getPredicate().equals(SCHEMA_articleBody))) byProperty.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getObject());
         }
-        List<Row> rows = new ArrayList<>();
-        byProperty.forEach((p, values) -> {
-            values.sort(Comparator.comparing((Node o) -> o.isLiteral() ? o.getLiteralLexicalForm() : site.labels.label(o, lang)).thenComparing(org.aikg.convert.TripleOrder::node));
-            rows.add(new Row(link(p, lang, explicit), values.stream().map(v -> value(v, lang, explicit)).toList()));
-        });
-        rows.sort(Comparator.comparing(r -> r.property().text()));
-        types.sort(Comparator.comparing(Link::text));
+        List<Row> rows = rows(byProperty, lang, explicit, data, thing);
+        types.sort(Comparator.comparing(Link::text, order(lang)));
 
-        String title = site.labels.label(thing, lang);
+        String title = capitalised(site.labels.label(thing, lang), lang);
         String figure = null;
-        List<Chart> charts = new ArrayList<>();
+        List<Chart> chartList = new ArrayList<>();
         if (data.contains(thing, RDF_type, SCHEMA_Observation)) {
             figure = figure(thing, lang);
-            Node variable = one(thing, SCHEMA_variableMeasured);
-            if (variable != null) title = site.labels.label(variable, lang) + dateSuffix(thing);
-            Node unit = one(thing, SCHEMA_unitCode);
-            charts.addAll(charts(lang, explicit, unit, sameSource(thing)));
+            chartList.addAll(charts.of(thing, lang, explicit));
         }
         List<Evidence> evidence = new ArrayList<>();
         if (data.contains(thing, RDF_type, OA_SpecificResource)) {
-            Evidence e = evidence(thing, lang, explicit);
+            Evidence e = evidence(thing, lang, explicit, null, true);
             if (e != null) evidence.add(e);
         }
         List<Triple> derived = data.find(thing, PROV_wasDerivedFrom, Node.ANY).toList();
-        derived.sort(org.aikg.convert.TripleOrder.INSTANCE);
+        derived.sort(TripleOrder.INSTANCE);
         for (Triple t : derived) {
-            Evidence e = evidence(t.getObject(), lang, explicit);
+            Evidence e = evidence(t.getObject(), lang, explicit, thing, false);
             if (e != null) evidence.add(e);
         }
 
@@ -128,20 +165,70 @@ final class Pages {
         data.find(Node.ANY, Node.ANY, thing).forEachRemaining(t -> incoming.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getSubject()));
         incoming.forEach((p, subjects) -> {
             List<Node> sorted = sortedByLabel(subjects, lang);
-            subjects.clear();
-            subjects.addAll(sorted);
-            int from = Math.min(subjects.size(), (page - 1) * PAGE_SIZE);
-            int to = Math.min(subjects.size(), from + PAGE_SIZE);
-            String more = to < subjects.size() ? href(docPath + "?page=" + (page + 1), lang, explicit) : null;
-            inverse.add(new Inverse(link(p, lang, explicit), subjects.size(), subjects.subList(from, to).stream().map(s -> link(s, lang, explicit)).toList(), more));
+            int from = Math.min(sorted.size(), (page - 1) * PAGE_SIZE);
+            int to = Math.min(sorted.size(), from + PAGE_SIZE);
+            String more = to < sorted.size() ? href(docPath + "?page=" + (page + 1), lang, explicit) : null;
+            inverse.add(new Inverse(link(p, lang, explicit), sorted.size(), sorted.subList(from, to).stream().map(s -> link(s, lang, explicit)).toList(), more));
         });
         inverse.sort(Comparator.comparing(i -> i.property().text()));
         if (page > 1 && inverse.stream().allMatch(i -> i.subjects().isEmpty())) return null;
 
+        List<Fragment> fragments = new ArrayList<>();
+        for (List<Node> values : byProperty.values()) {
+            for (Node o : values) {
+                if (!isFragmentOf(o, thing) || data.contains(o, NodeFactory.createURI(VOID + "class"), Node.ANY)
+                        || data.contains(o, NodeFactory.createURI(DCAT + "downloadURL"), Node.ANY)) continue;
+                fragments.add(fragment(o, lang, explicit, data));
+            }
+        }
+        fragments.sort(Comparator.comparing(Fragment::id));
+
+        ArticleText text = body == null ? null : articleText(thing, body.getLiteralLexicalForm(), lang, explicit);
+        List<SourceFacts> sources = new ArrayList<>();
+        if (data == site.data && !data.contains(thing, RDF_type, OA_SpecificResource)) {
+            for (SourceHubs.Source s : hubs.of(thing).stream().limit(SourceHubs.MAX_SOURCES).toList()) {
+                SourceFacts f = hubs.facts(s, thing, lang, explicit);
+                if (f.total() > 0) sources.add(f);
+            }
+        }
+
+        List<Link> crumbs = new ArrayList<>(List.of(homeCrumb(lang)));
+        types.stream().filter(t -> t.href() != null && t.href().startsWith("/class/")).findFirst()
+                .ifPresent(t -> crumbs.add(new Link(capitalised(t.text(), lang), t.href(), t.title())));
+        crumbs.add(new Link(title, null, null));
         String description = figure != null ? title + ": " + figure : types.isEmpty() ? title : title + " (" + types.get(0).text() + ")";
         List<Alt> alts = alternates(docPath);
-        Head head = head(title, description, lang, thing.getURI(), alts, jsonLd(thing), docPath, explicit);
-        return new Resource(head, thing.getURI(), types, figure, evidence, rows, inverse, charts, queryThis(thing));
+        Head head = head(title, description, lang, thing.getURI(), alts, jsonLd.thing(data, thing), docPath, explicit);
+        return new Resource(head, site.labels.foreignLanguage(thing, lang), thing.getURI(), crumbs, types, figure, evidence, rows, inverse, chartList, queryThis(thing), fragments, text,
+                sources);
+    }
+
+    private List<Row> rows(Map<Node, List<Node>> byProperty, String lang, boolean explicit, Graph data, Node thing) {
+        List<Row> rows = new ArrayList<>();
+        byProperty.forEach((p, values) -> {
+            List<Value> shown = new ArrayList<>(values.stream().sorted(TripleOrder::node).map(v -> value(v, lang, explicit, data, thing)).toList());
+            shown.sort(Comparator.comparing(Value::text, order(lang)));
+            rows.add(new Row(link(p, lang, explicit), shown));
+        });
+        rows.sort(Comparator.comparing(r -> r.property().text()));
+        return rows;
+    }
+
+    /** A part of a thing shown on its page under its own id ({@code #position}): its type and properties. */
+    private Fragment fragment(Node f, String lang, boolean explicit, Graph data) {
+        Map<Node, List<Node>> byProperty = new LinkedHashMap<>();
+        String title = null;
+        boolean position = false;
+        for (Triple t : data.find(f, Node.ANY, Node.ANY).toList()) {
+            if (t.getPredicate().equals(RDF_type)) {
+                title = capitalised(site.labels.label(t.getObject(), lang), lang);
+                position |= t.getObject().equals(OA_TextPositionSelector);
+            } else {
+                byProperty.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getObject());
+            }
+        }
+        return new Fragment(fragment(f), title == null ? "#" + fragment(f) : title, rows(byProperty, lang, explicit, data, f),
+                position ? Words.of(lang).offsets() : null);
     }
 
     List<Alt> alternates(String docPath) {
@@ -155,31 +242,17 @@ final class Pages {
         return "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
     }
 
-    /** The schema.org view of a thing, as JSON-LD safe to put inside a script element. */
-    private String jsonLd(Node thing) {
-        Graph g = GraphFactory.createGraphMem();
-        g.getPrefixMapping().setNsPrefix("schema", SCHEMA);
-        List<Triple> about = site.data.find(thing, Node.ANY, Node.ANY).toList();
-        about.sort(org.aikg.convert.TripleOrder.INSTANCE);
-        for (Triple t : about) {
-            boolean schemaTerm = t.getPredicate().getURI().startsWith(SCHEMA)
-                    || (t.getPredicate().equals(RDF_type) && t.getObject().isURI() && t.getObject().getURI().startsWith(SCHEMA));
-            if (schemaTerm && !t.getPredicate().equals(SCHEMA_articleBody)) g.add(t);
+    Node one(Node s, Node p) {
+        return one(site.data, s, p);
+    }
+
+    private static Node one(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        try {
+            return it.hasNext() ? it.next().getObject() : null;
+        } finally {
+            it.close();
         }
-        if (g.isEmpty()) return null;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFWriter.source(g).format(RDFFormat.JSONLD11_PRETTY).output(out);
-        return out.toString(StandardCharsets.UTF_8).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-    }
-
-    private Node one(Node s, Node p) {
-        List<Triple> l = site.data.find(s, p, Node.ANY).toList();
-        return l.isEmpty() ? null : l.get(0).getObject();
-    }
-
-    private String dateSuffix(Node obs) {
-        Node d = one(obs, SCHEMA_observationDate);
-        return d == null ? "" : " (" + d.getLiteralLexicalForm() + ")";
     }
 
     /** The figure of an observation in the reader's language. */
@@ -199,24 +272,60 @@ final class Pages {
         return Numbers.format(amount, unit == null ? null : unit.getURI(), q == null ? null : q.getURI(), lang);
     }
 
-    /** The sentence of a passage, inside its paragraph of the article's text. */
-    Evidence evidence(Node passage, String lang, boolean explicit) {
+    /** A statistic in a list: its variable, its figure, its period (or that the source gives none). */
+    Stat stat(Node o, String lang, boolean explicit) {
+        Node variable = one(o, SCHEMA_variableMeasured);
+        Link l = link(o, lang, explicit);
+        Node date = one(o, SCHEMA_observationDate);
+        return new Stat(new Link(variable == null ? l.text() : site.labels.label(variable, lang), l.href(), l.title()), figure(o, lang),
+                date == null ? Words.of(lang).noPeriod() : Dates.format(date, lang));
+    }
+
+    /** A claim in a list: who made it and all it says, in the language it is said in. */
+    Said claim(Node c, String lang, boolean explicit) {
+        Node text = Labels.pick(site.data.find(c, SCHEMA_text, Node.ANY).toList(), lang);
+        Node author = one(c, SCHEMA_author);
+        Link l = link(c, lang, explicit);
+        return new Said(l.href(), author == null ? null : site.labels.label(author, lang), text == null ? l.text() : text.getLiteralLexicalForm(),
+                site.labels.foreignLanguage(c, lang));
+    }
+
+    /** The start and end (code points) of a passage, from its position selector; {@code Long.MAX_VALUE} where it has none. */
+    long[] offsets(Node passage) {
+        for (Triple t : site.data.find(passage, OA_hasSelector, Node.ANY).toList()) {
+            Node s = one(t.getObject(), OA_start);
+            Node e = one(t.getObject(), OA_end);
+            if (s != null && e != null) {
+                try {
+                    return new long[] {Long.parseLong(s.getLiteralLexicalForm()), Long.parseLong(e.getLiteralLexicalForm())};
+                } catch (NumberFormatException ignored) {
+                    // a malformed offset: no place
+                }
+            }
+        }
+        return new long[] {Long.MAX_VALUE, Long.MAX_VALUE};
+    }
+
+    /** The anchor of a passage in its article's page. */
+    static String anchor(long start, long end) {
+        return "chars-" + start + "-" + end;
+    }
+
+    /**
+     * The sentence of a passage, inside its paragraph of the article's text, with the figure
+     * {@code fact} states emphasised within it (where the fact is a statistic whose wording is in it).
+     */
+    Evidence evidence(Node passage, String lang, boolean explicit, Node fact, boolean onPassagePage) {
         Node article = one(passage, OA_hasSource);
         if (article == null) return null;
         Node body = one(article, SCHEMA_articleBody);
-        Node position = null;
-        for (Triple t : site.data.find(passage, OA_hasSelector, Node.ANY).toList()) {
-            if (site.data.contains(t.getObject(), RDF_type, OA_TextPositionSelector)) position = t.getObject();
-        }
-        if (body == null || position == null) return null;
-        Node s = one(position, OA_start);
-        Node e = one(position, OA_end);
-        if (s == null || e == null) return null;
+        long[] at = offsets(passage);
+        if (body == null || at[0] == Long.MAX_VALUE) return null;
         String text = body.getLiteralLexicalForm();
         int[] cps = text.codePoints().toArray();
-        int start = Integer.parseInt(s.getLiteralLexicalForm());
-        int end = Integer.parseInt(e.getLiteralLexicalForm());
-        if (start < 0 || end > cps.length || start >= end) return null;
+        if (at[0] < 0 || at[1] > cps.length || at[0] >= at[1]) return null;
+        int start = (int) at[0];
+        int end = (int) at[1];
         int pStart = start;
         while (pStart > 0 && !(cps[pStart - 1] == '\n' && pStart > 1 && cps[pStart - 2] == '\n')) pStart--;
         int pEnd = end;
@@ -224,85 +333,115 @@ final class Pages {
         String before = new String(cps, pStart, start - pStart).stripLeading();
         String quote = new String(cps, start, end - start);
         String after = new String(cps, end, pEnd - end).stripTrailing();
+        Node stated = fact == null ? null : one(fact, AIKG.statedAs);
+        int f = stated == null ? -1 : quote.indexOf(stated.getLiteralLexicalForm());
+        String figureText = f < 0 ? "" : stated.getLiteralLexicalForm();
+        String quoteBefore = f < 0 ? quote : quote.substring(0, f);
+        String quoteAfter = f < 0 ? "" : quote.substring(f + figureText.length());
         Node publisher = one(article, SCHEMA_publisher);
+        Node basedOn = one(article, SCHEMA_isBasedOn);
         Node date = one(article, SCHEMA_datePublished);
-        return new Evidence(before, quote, after, link(article, lang, explicit), publisher == null ? null : site.labels.label(publisher, lang),
-                date == null ? null : date.getLiteralLexicalForm(), new Link("¶ " + start + "–" + end, href(site.pageOf(passage), lang, explicit), passage.getURI()));
+        Words w = Words.of(lang);
+        String articlePage = site.pageOf(article);
+        Link inArticle = new Link(w.characters(start, end), articlePage == null ? null : href(articlePage + "#" + anchor(start, end), lang, explicit),
+                passage.getURI());
+        Link details = onPassagePage ? null : new Link(w.passageDetails(), href(site.pageOf(passage), lang, explicit), passage.getURI());
+        return new Evidence(before, quoteBefore, figureText, quoteAfter, after, link(article, lang, explicit),
+                publisher == null ? null : link(publisher, lang, explicit), basedOn == null ? null : link(basedOn, lang, explicit),
+                date == null ? null : Dates.format(date, lang), inArticle, details, textLanguage(article));
     }
 
-    /** The observations stated in the same source (named graph) as {@code obs}: a statistic's chart compares it with its neighbours. */
-    private List<Node> sameSource(Node obs) {
-        List<Node> out = new ArrayList<>();
-        site.dsg.find(Node.ANY, obs, RDF_type, SCHEMA_Observation).forEachRemaining(q -> {
-            if (q.isDefaultGraph()) return;
-            site.dsg.find(q.getGraph(), Node.ANY, RDF_type, SCHEMA_Observation).forEachRemaining(o -> {
-                if (!out.contains(o.getSubject())) out.add(o.getSubject());
-            });
-        });
-        return out.isEmpty() ? List.of(obs) : out;
+    /** The language of a document's text ({@code schema:inLanguage}), as an HTML lang value; null when unknown. */
+    private String textLanguage(Node article) {
+        Node l = one(article, SCHEMA_inLanguage);
+        return l == null || !l.isLiteral() ? null : htmlLang(l.getLiteralLexicalForm());
     }
 
-    /** Bar charts of {@code candidates} (observations), one per unit (only {@code onlyUnit} when given). */
-    List<Chart> charts(String lang, boolean explicit, Node onlyUnit, List<Node> candidates) {
-        Map<Node, List<Node>> byUnit = new LinkedHashMap<>();
-        for (Node obs : sortedByLabel(candidates, lang)) {
-            Node unit = one(obs, SCHEMA_unitCode);
-            if (unit == null || (onlyUnit != null && !onlyUnit.equals(unit))) continue;
-            List<Node> l = byUnit.computeIfAbsent(unit, k -> new ArrayList<>());
-            if (l.size() < HOME_LIMIT) l.add(obs);
+    /** A language tag for HTML's lang attribute ("zh" is written Simplified, as the data's zh is); null for none. */
+    private static String htmlLang(String tag) {
+        return tag == null || tag.isEmpty() ? null : tag.equalsIgnoreCase("zh") ? "zh-Hans" : tag;
+    }
+
+    /** An article's text in paragraphs, each of its passages highlighted in place and listed below with the facts drawn from it. */
+    private ArticleText articleText(Node article, String body, String lang, boolean explicit) {
+        Node headline = Labels.pick(site.data.find(article, SCHEMA_headline, Node.ANY).toList(), "en");
+        List<Node> passages = hubs.passages(article);
+        List<SourceText.Span> spans = new ArrayList<>();
+        List<PassageItem> items = new ArrayList<>();
+        int number = 0;
+        int length = body.codePointCount(0, body.length());
+        for (Node p : passages) {
+            long[] at = offsets(p);
+            if (at[0] < 0 || at[1] > length || at[0] >= at[1]) continue;
+            number++;
+            spans.add(new SourceText.Span((int) at[0], (int) at[1], anchor(at[0], at[1]), number, "#passage-" + number));
+            List<Node> facts = new ArrayList<>();
+            site.data.find(Node.ANY, PROV_wasDerivedFrom, p).forEachRemaining(t -> facts.add(t.getSubject()));
+            List<Link> factLinks = sortedByLabel(facts, lang).stream().map(n -> {
+                Link l = link(n, lang, explicit);
+                String fig = site.data.contains(n, RDF_type, SCHEMA_Observation) ? figure(n, lang) : null;
+                return fig == null ? l : new Link(l.text() + (lang.equals("zh") ? "：" : ": ") + fig, l.href(), l.title());
+            }).toList();
+            String quote = new String(body.codePoints().toArray(), (int) at[0], (int) (at[1] - at[0]));
+            items.add(new PassageItem(number, "passage-" + number, link(p, lang, explicit), quote, factLinks));
         }
-        List<Chart> charts = new ArrayList<>();
-        byUnit.forEach((unit, list) -> {
-            BigDecimal max = BigDecimal.ZERO;
-            for (Node o : list) max = max.max(amount(o));
-            List<Bar> bars = new ArrayList<>();
-            int y = 0;
-            for (Node o : list) {
-                BigDecimal a = amount(o);
-                int width = max.signum() == 0 ? 0 : a.multiply(BigDecimal.valueOf(360)).divide(max, java.math.MathContext.DECIMAL64).intValue();
-                boolean bound = one(o, SCHEMA_value) == null;
-                Node variable = one(o, SCHEMA_variableMeasured);
-                String label = variable == null ? site.labels.label(o, lang) : site.labels.label(variable, lang);
-                if (label.length() > 40) label = label.substring(0, 39) + "…";
-                bars.add(new Bar(label, figure(o, lang), y, Math.max(2, width), bound, href(site.pageOf(o), lang, explicit)));
-                y += 28;
-            }
-            charts.add(new Chart(site.labels.label(unit, lang), 760, y, bars));
-        });
-        return charts;
+        return new ArticleText(textLanguage(article), SourceText.paragraphs(body, headline == null ? null : headline.getLiteralLexicalForm(), spans), items);
     }
 
-    private BigDecimal amount(Node obs) {
-        for (Node p : List.of(SCHEMA_value, SCHEMA_minValue, SCHEMA_maxValue)) {
-            Node v = one(obs, p);
-            if (v != null) {
-                try {
-                    return new BigDecimal(v.getLiteralLexicalForm()).abs();
-                } catch (NumberFormatException ignored) {
-                    return BigDecimal.ZERO;
-                }
+    /** Nodes in label order, numbers in labels by their value ("173" before "1081"), ties by IRI. */
+    List<Node> sortedByLabel(List<Node> nodes, String lang) {
+        Map<Node, String> labels = new HashMap<>();
+        for (Node n : nodes) labels.computeIfAbsent(n, k -> site.labels.label(k, lang));
+        List<Node> copy = new ArrayList<>(nodes);
+        copy.sort(Comparator.comparing((Node n) -> labels.get(n), order(lang)).thenComparing(TripleOrder::node));
+        return copy;
+    }
+
+    /** The order of labels for a language: numbers by value; Chinese by its collation (pinyin), other text by code point. */
+    static Comparator<String> order(String lang) {
+        if (!lang.equals("zh")) return Pages::natural;
+        Collator zh = Collator.getInstance(Locale.SIMPLIFIED_CHINESE);
+        return (a, b) -> natural(a, b, zh);
+    }
+
+    /** Compares texts with the numbers in them by value: "characters 173–297" comes before "characters 1081–1215". */
+    static int natural(String a, String b) {
+        return natural(a, b, null);
+    }
+
+    private static int natural(String a, String b, Collator collator) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            boolean da = Character.isDigit(a.charAt(i));
+            boolean db = Character.isDigit(b.charAt(j));
+            int ei = i;
+            int ej = j;
+            while (ei < a.length() && Character.isDigit(a.charAt(ei)) == da) ei++;
+            while (ej < b.length() && Character.isDigit(b.charAt(ej)) == db) ej++;
+            String x = a.substring(i, ei);
+            String y = b.substring(j, ej);
+            int c;
+            if (da && db) c = new BigDecimal(x).compareTo(new BigDecimal(y));
+            else if (collator != null) c = collator.compare(x, y);
+            else c = x.compareTo(y);
+            if (c != 0) {
+                // a run that is a prefix of the other: compare what follows it instead of the runs' lengths
+                if (!da && !db && collator == null && (x.startsWith(y) || y.startsWith(x))) return a.substring(i).compareTo(b.substring(j));
+                return c;
             }
+            i = ei;
+            j = ej;
         }
-        return BigDecimal.ZERO;
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
-    private List<Node> observations() {
-        return ofType(SCHEMA_Observation);
+    static String capitalised(String s, String lang) {
+        return lang.equals("zh") || s.isEmpty() ? s : s.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.substring(1);
     }
 
     private List<Node> ofType(Node type) {
-        List<Node> out = new ArrayList<>();
-        site.data.find(Node.ANY, RDF_type, type).forEachRemaining(t -> out.add(t.getSubject()));
-        return out;
-    }
-
-    /** Nodes in label order (each label looked up once), ties by IRI. */
-    private List<Node> sortedByLabel(List<Node> nodes, String lang) {
-        Map<Node, String> labels = new java.util.HashMap<>();
-        for (Node n : nodes) labels.computeIfAbsent(n, k -> site.labels.label(k, lang));
-        List<Node> copy = new ArrayList<>(nodes);
-        copy.sort(Comparator.comparing((Node n) -> labels.get(n)).thenComparing(org.aikg.convert.TripleOrder::node));
-        return copy;
+        return classes.of(type);
     }
 
     // ---- home ----
@@ -318,40 +457,110 @@ final class Pages {
             sortedByLabel(ofType(NodeFactory.createURI(SCHEMA + type)), lang).stream().limit(HOME_LIMIT).forEach(n -> entries.add(link(n, lang, explicit)));
         }
         for (Node s : sortedByLabel(ofType(SKOS_ConceptScheme), lang).stream().limit(HOME_LIMIT).toList()) entries.add(link(s, lang, explicit));
-        List<Stat> stats = new ArrayList<>();
-        for (Node o : sortedByLabel(observations(), lang).stream().limit(HOME_LIMIT * 3).toList()) {
-            Node variable = one(o, SCHEMA_variableMeasured);
-            Link l = link(o, lang, explicit);
-            Link named = new Link(variable == null ? l.text() : site.labels.label(variable, lang), l.href(), l.title());
-            Node date = one(o, SCHEMA_observationDate);
-            stats.add(new Stat(named, figure(o, lang), date == null ? "" : date.getLiteralLexicalForm()));
-        }
-        List<Link> claims = new ArrayList<>();
-        for (Node c : sortedByLabel(ofType(SCHEMA_Claim), lang).stream().limit(HOME_LIMIT).toList()) {
-            Node text = Labels.pick(site.data.find(c, SCHEMA_text, Node.ANY).toList(), lang);
-            Node author = one(c, SCHEMA_author);
-            Link l = link(c, lang, explicit);
-            String t = (author == null ? "" : site.labels.label(author, lang) + ": ") + (text == null ? l.text() : text.getLiteralLexicalForm());
-            claims.add(new Link(t, l.href(), l.title()));
-        }
+        List<Stat> stats = sortedByLabel(ofType(SCHEMA_Observation), lang).stream().limit(HOME_LIMIT * 3).map(o -> stat(o, lang, explicit)).toList();
+        List<Said> claims = sortedByLabel(ofType(SCHEMA_Claim), lang).stream().limit(HOME_LIMIT).map(c -> claim(c, lang, explicit)).toList();
         List<Link> articles = site.sources.stream().limit(HOME_LIMIT * 3).map(a -> link(a, lang, explicit)).toList();
+        List<Download> dl = downloads(lang, downloads);
+        List<Link> queries = site.queries.all().stream().map(q -> new Link(q.title(lang), href("/queries/" + q.name(), lang, explicit), null)).toList();
+        List<Alt> alts = List.of(new Alt("VoID (Turtle)", "/dataset", Formats.TURTLE.mediaType()));
+        Head head = head(title, description, lang, site.base, alts, jsonLd.dataset(downloads.files()), "/", explicit);
+        return new Home(head, description, Numbers.count(site.triples, lang), Numbers.count(site.entities, lang), site.sources.size(), entries,
+                classCounts(lang, explicit), stats, charts.all(lang, explicit), claims, articles, dl, queries);
+    }
+
+    private List<Download> downloads(String lang, Downloads downloads) {
         List<Download> dl = new ArrayList<>();
         for (Downloads.File f : downloads.files()) {
             if (f.gzip()) continue;
             Downloads.File gz = downloads.find(f.name() + ".gz");
-            dl.add(new Download(f.format().label(), "/download/" + f.name(), "/download/" + gz.name(), f.mediaType(), f.bytes(), gz.bytes()));
+            dl.add(new Download(f.format().label(), "/download/" + f.name(), "/download/" + gz.name(), f.mediaType(), f.bytes(),
+                    Numbers.bytes(f.bytes(), lang), gz.bytes(), Numbers.bytes(gz.bytes(), lang)));
         }
-        List<Link> queries = site.queries.all().stream().map(q -> new Link(q.title(), "/queries/" + q.name(), null)).toList();
-        List<Alt> alts = List.of(new Alt("VoID (Turtle)", "/dataset", Formats.TURTLE.mediaType()));
-        Head head = head(title, description, lang, site.base, alts, null, "/", explicit);
-        return new Home(head, description, site.triples, site.entities, site.sources.size(), entries, stats, charts(lang, explicit, null, observations()), claims, articles, dl, queries);
+        return dl;
+    }
+
+    /** {@code /download/}: every file in the site's layout. */
+    DownloadList downloadList(String lang, boolean explicit, Downloads downloads) {
+        Ui ui = Ui.of(lang);
+        Head head = head(ui.downloads(), Words.of(lang).downloadsIntro(), lang, null, List.of(), jsonLd.dataset(downloads.files()), "/download/",
+                explicit);
+        return new DownloadList(head, downloads(lang, downloads));
+    }
+
+    /** {@code /dataset}: the VoID and DCAT description, with the dataset's schema.org view for search engines. */
+    Resource datasetPage(Graph voidGraph, String lang, boolean explicit, List<Downloads.File> files) {
+        Resource r = resource(voidGraph, site.datasetNode, lang, explicit, "/dataset", 1);
+        Head h = r.head();
+        Head head = new Head(h.title(), h.description(), h.ui(), h.canonical(), h.alternates(), jsonLd.dataset(files), h.otherLangHref());
+        return new Resource(head, r.titleLang(), r.iri(), r.breadcrumbs(), r.types(), r.figure(), r.evidence(), r.rows(), r.inverse(), r.charts(), r.queryHref(),
+                r.fragments(), r.text(), r.sources());
+    }
+
+    // ---- classes ----
+
+    private List<ClassCount> classCounts(String lang, boolean explicit) {
+        List<ClassCount> out = new ArrayList<>();
+        classes.instances().forEach((cls, things) -> {
+            Link l = link(cls, lang, explicit);
+            out.add(new ClassCount(new Link(capitalised(l.text(), lang), l.href(), l.title()), things.size()));
+        });
+        out.sort(Comparator.comparing((ClassCount c) -> c.type().text(), order(lang)));
+        return out;
+    }
+
+    /** {@code /class}: every class with things here, with how many. */
+    ClassIndex classIndex(String lang, boolean explicit) {
+        Words w = Words.of(lang);
+        List<ClassCount> list = classCounts(lang, explicit);
+        String json = jsonLd.collection(w.classes(), null, classes.instances().keySet().stream().toList());
+        Head head = head(w.classes(), null, lang, null, List.of(), json, "/class", explicit);
+        return new ClassIndex(head, List.of(homeCrumb(lang), new Link(w.classes(), null, null)), list);
+    }
+
+    /** {@code /class/{Type}}: one page of the things of a class, in label order; null past the last page. */
+    ClassPage classPage(Node cls, String lang, boolean explicit, String path, int page) {
+        Words w = Words.of(lang);
+        List<Node> all = classes.ordered(cls, lang, things -> sortedByLabel(things, lang));
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (page > pages) return null;
+        List<Node> shown = all.subList((page - 1) * PAGE_SIZE, Math.min(all.size(), page * PAGE_SIZE));
+        List<Item> items = new ArrayList<>();
+        for (Node n : shown) {
+            String detail = null;
+            if (site.data.contains(n, RDF_type, SCHEMA_Observation)) detail = figure(n, lang);
+            else if (site.data.contains(n, RDF_type, OA_SpecificResource)) detail = quote(n);
+            items.add(new Item(link(n, lang, explicit), detail));
+        }
+        String title = capitalised(site.labels.label(cls, lang), lang);
+        String count = w.count(all.size());
+        String prev = page > 1 ? href(page == 2 ? path : path + "?page=" + (page - 1), lang, explicit) : null;
+        String next = page < pages ? href(path + "?page=" + (page + 1), lang, explicit) : null;
+        List<Alt> alts = new ArrayList<>();
+        for (Format f : Offers.PAGE.formats()) if (f != Formats.HTML) alts.add(new Alt(f.label(), path + "?format=" + f.suffix(), f.mediaType()));
+        Head head = head(title, title + ": " + count, lang, null, alts, jsonLd.collection(title, cls, shown),
+                page > 1 ? path + "?page=" + page : path, explicit);
+        List<Link> crumbs = List.of(homeCrumb(lang), new Link(w.classes(), href("/class", lang, explicit), null), new Link(title, null, null));
+        Node comment = Labels.pick(site.vocab.find(cls, NodeFactory.createURI(RDFS + "comment"), Node.ANY).toList(), lang);
+        return new ClassPage(head, crumbs, cls.getURI(), comment == null ? null : comment.getLiteralLexicalForm(),
+                comment == null ? null : htmlLang(comment.getLiteralLanguage()), count, items, pages > 1 ? w.pageOf(page, pages) : null, prev, next);
+    }
+
+    /** The words of a passage, from its quote selector. */
+    private String quote(Node passage) {
+        for (Triple t : site.data.find(passage, OA_hasSelector, Node.ANY).toList()) {
+            Node exact = one(t.getObject(), OA_exact);
+            if (exact != null) return exact.getLiteralLexicalForm();
+        }
+        return null;
     }
 
     // ---- queries ----
 
     Queries queries(String lang, boolean explicit) {
-        List<QueryLink> list = site.queries.all().stream().map(q -> queryLink(q)).toList();
-        return new Queries(head(Ui.of(lang).queries(), null, lang, null, List.of(), null, "/queries", explicit), list);
+        List<QueryLink> list = site.queries.all().stream().map(q -> new QueryLink(q.name(), q.title(lang), q.description(lang),
+                href("/queries/" + q.name(), lang, explicit))).toList();
+        String title = Ui.of(lang).queries();
+        return new Queries(head(title, null, lang, null, List.of(), jsonLd.webPage(title, null), "/queries", explicit), list);
     }
 
     static QueryLink queryLink(NamedQuery q) {
@@ -366,13 +575,13 @@ final class Pages {
         Node title = Labels.pick(o.find(ont, DCT_title, Node.ANY).toList(), lang);
         Node desc = Labels.pick(o.find(ont, DCT_description, Node.ANY).toList(), lang);
         Node owlClass = NodeFactory.createURI(OWL + "Class");
-        List<Term> classes = terms(List.of(owlClass), lang, explicit);
+        List<Term> classList = terms(List.of(owlClass), lang, explicit);
         List<Term> properties = terms(List.of(NodeFactory.createURI(OWL + "ObjectProperty"), NodeFactory.createURI(OWL + "DatatypeProperty")), lang, explicit);
         List<Term> individuals = terms(List.of(AIKG.ValueQualifier, SKOS_ConceptScheme), lang, explicit);
         String t = title == null ? "aikg" : title.getLiteralLexicalForm();
         List<Alt> alts = List.of(new Alt("Turtle", "/def.ttl", Formats.TURTLE.mediaType()));
-        Head head = head(t, desc == null ? null : desc.getLiteralLexicalForm(), lang, AIKG.ONTOLOGY, alts, null, "/def", explicit);
-        return new Ontology(head, t, desc == null ? "" : desc.getLiteralLexicalForm(), classes, properties, individuals);
+        Head head = head(t, desc == null ? null : desc.getLiteralLexicalForm(), lang, AIKG.ONTOLOGY, alts, jsonLd.webPage(t, ont), "/def", explicit);
+        return new Ontology(head, t, desc == null ? "" : desc.getLiteralLexicalForm(), classList, properties, individuals);
     }
 
     private List<Term> terms(List<Node> types, String lang, boolean explicit) {
@@ -388,7 +597,6 @@ final class Pages {
                         Node v = d.getObject();
                         if (v.isLiteral() && !Labels.matches(v.getLiteralLanguage().toLowerCase(java.util.Locale.ROOT), lang) && !v.getLiteralLanguage().isEmpty()) continue;
                         Link target = v.isLiteral() ? new Link(v.getLiteralLexicalForm(), null, null) : link(v, lang, explicit);
-                        out.size();
                         details.add(new Link(target.text(), target.href(), site.labels.label(pn, lang)));
                     }
                 }

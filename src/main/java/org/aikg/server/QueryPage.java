@@ -53,7 +53,7 @@ final class QueryPage implements HtmlView {
 
     private byte[] render(HttpServletRequest req, String text, List<String> columns, List<List<Value>> rows, String message, boolean ran) {
         Reader reader = Reader.of(req);
-        List<QueryLink> examples = site.queries.all().stream().map(q -> new QueryLink(q.name(), q.title(), q.text(),
+        List<QueryLink> examples = site.queries.all().stream().map(q -> new QueryLink(q.name(), q.title(reader.lang()), q.text(),
                 "/sparql?query=" + URLEncoder.encode(q.text(), StandardCharsets.UTF_8))).toList();
         var head = pages.head("SPARQL", "SPARQL 1.1 query endpoint", reader.lang(), null, List.of(), null, "/sparql", false);
         return templates.render("sparql", new Views.Sparql(head, text, examples, columns, rows, message, ran));

@@ -104,8 +104,8 @@ final class Site {
         String local = localPath(n.getURI());
         if (local == null) return null;
         if (local.startsWith("/id/")) return "/doc/" + local.substring(4);
-        if (local.startsWith("/def")) return local;
-        if (local.equals("/dataset") || local.equals("/sparql") || local.startsWith("/download/")) return local;
+        if (local.startsWith("/def")) return local.endsWith("#") ? local.substring(0, local.length() - 1) : local;
+        if (local.equals("/") || local.equals("/dataset") || local.equals("/sparql") || local.startsWith("/download/")) return local;
         return null;
     }
 

@@ -49,6 +49,18 @@ class NamedQueriesTest {
         }
     }
 
+    @Test
+    void everyQueryHasItsTitleAndDescriptionInChineseToo() {
+        for (NamedQuery q : NamedQueries.bundled().all()) {
+            assertTrue(q.title("zh").codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), q.name());
+            assertTrue(q.description("zh").codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), q.name());
+            assertEquals(q.title(), q.title("en"), "English is the title itself");
+            assertEquals(q.title(), q.title("fr"), "a language without a translation falls back to English");
+        }
+        NamedQuery liu = NamedQueries.bundled().byName("liu-gang").orElseThrow();
+        assertEquals("刘刚是谁，他说了什么？", liu.title("zh"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("names")
     void answersWithItsExpectedResult(String name) throws Exception {

@@ -215,7 +215,7 @@ class ServerHttpTest {
     void pageShowsFigureInTheReadersLanguageAndTheHighlightedSentence() throws Exception {
         String en = text(get("/doc/observation/cn-ai-core-industry-scale-2023", "Accept", "text/html"));
         assertTrue(en.contains("<p class=\"figure\">578.4 billion CNY</p>"), en);
-        assertTrue(en.contains("<mark>In 2023, the core industrial scale of artificial intelligence in China reached 578.4 billion Chinese yuan with a growth rate of 13.9%.</mark>"), en);
+        assertTrue(en.contains("<mark>In 2023, the core industrial scale of artificial intelligence in China reached <strong class=\"stated\">578.4 billion Chinese yuan</strong> with a growth rate of 13.9%.</mark>"), en);
         assertTrue(en.contains("TapTechNews") && en.contains("2024-06-20"));
         String zh = text(get("/doc/observation/cn-ai-core-industry-scale-2023", "Accept", "text/html", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5"));
         assertTrue(zh.contains("<p class=\"figure\">5784亿元</p>"), zh);
@@ -255,6 +255,20 @@ class ServerHttpTest {
         assertTrue(second.contains("paging-test-59") && !second.contains("paging-test-00\""), second);
         assertEquals(404, get("/doc/place/china?page=3", "Accept", "text/html").statusCode(), "past the last page");
         assertEquals(400, get("/doc/place/china?page=0").statusCode());
+    }
+
+    @Test
+    void classPagesArePagedLikeReferrers() throws Exception {
+        // 61 events: the 60 added above and the escaping test's
+        String first = text(get("/class/Event?lang=en", "Accept", "text/html"));
+        assertTrue(first.contains("<p class=\"count-line\">61 things · page 1 of 2</p>"), first);
+        assertEquals(Pages.PAGE_SIZE, first.lines().filter(l -> l.contains("href=\"/doc/event/")).count());
+        assertTrue(first.contains("<a rel=\"next\" href=\"/class/Event?page=2&amp;lang=en\">next page →</a>"), first);
+        String second = text(get("/class/Event?page=2&lang=en", "Accept", "text/html"));
+        assertEquals(REFERRERS + 1 - Pages.PAGE_SIZE, second.lines().filter(l -> l.contains("href=\"/doc/event/")).count());
+        assertTrue(second.contains("<a rel=\"prev\" href=\"/class/Event?lang=en\">← previous page</a>"), second);
+        assertEquals(404, get("/class/Event?page=3", "Accept", "text/html").statusCode(), "past the last page");
+        assertEquals(400, get("/class/Event?page=0").statusCode());
     }
 
     // ---- paths outside the served set ----
@@ -611,7 +625,7 @@ class ServerHttpTest {
         String body = text(r);
         assertTrue(body.contains("<strong>" + dsg.getDefaultGraph().size() + "</strong>"), body);
         for (String s : List.of(EXPO, "/doc/report/cn-ai-technology-industry-development-report-2024", "/doc/observation/cn-ai-core-industry-scale-2023",
-                "/doc/claim/liu-gang-ai-enters-general-ai-stage", "/download/aikg.ttl", "/sparql", "/queries/statistics", "<svg")) {
+                "/doc/claim/liu-gang-ai-enters-general-ai-stage", "/download/aikg.ttl", "/sparql", "/queries/statistics", "/class/City")) {
             assertTrue(body.contains(s), s);
         }
         String zh = text(get("/?lang=zh"));

@@ -1,0 +1,71 @@
+package org.aikg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.NodeFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Sizes, counts, dates and the order of labels, as a reader sees them in each language. */
+class WordingTest {
+    @ParameterizedTest(name = "{0} bytes -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0        | 0 B
+            1023     | 1,023 B
+            1024     | 1 KiB
+            29033    | 28.4 KiB
+            4300     | 4.2 KiB
+            1048524  | 1,023.9 KiB
+            1048525  | 1 MiB
+            1048576  | 1 MiB
+            1572864  | 1.5 MiB
+            """)
+    void sizesAreBinaryMultiplesWithOneDecimal(long bytes, String expected) {
+        assertEquals(expected, Numbers.bytes(bytes, "en"));
+        assertEquals(expected, Numbers.bytes(bytes, "zh"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} ({2})")
+    @CsvSource(delimiter = '|', textBlock = """
+            2024-06-20 | date       | en | 20 June 2024
+            2024-06-20 | date       | zh | 2024年6月20日
+            2024-06    | gYearMonth | en | June 2024
+            2024-06    | gYearMonth | zh | 2024年6月
+            2023       | gYear      | en | 2023
+            2023       | gYear      | zh | 2023年
+            """)
+    void datesKeepTheirPrecision(String lexical, String type, String lang, String expected) {
+        var dt = switch (type) {
+            case "date" -> XSDDatatype.XSDdate;
+            case "gYearMonth" -> XSDDatatype.XSDgYearMonth;
+            default -> XSDDatatype.XSDgYear;
+        };
+        assertEquals(expected, Dates.format(NodeFactory.createLiteralDT(lexical, dt), lang));
+    }
+
+    @Test
+    void aStatisticsPeriodFollowsItsNameInEachLanguagesPunctuation() {
+        var year = NodeFactory.createLiteralDT("2023", XSDDatatype.XSDgYear);
+        assertEquals(" (2023)", Labels.periodSuffix(year, "en"));
+        assertEquals("（2023年）", Labels.periodSuffix(year, "zh"));
+    }
+
+    @Test
+    void labelsWithNumbersSortByTheNumbersValue() {
+        List<String> labels = new ArrayList<>(List.of("characters 1081–1215 of the article", "characters 173–297 of the article",
+                "characters 102–167 of the article", "characters 1359–1479 of the article", "characters 1346–1640 of the article"));
+        labels.sort(Pages::natural);
+        assertEquals(List.of("characters 102–167 of the article", "characters 173–297 of the article", "characters 1081–1215 of the article",
+                "characters 1346–1640 of the article", "characters 1359–1479 of the article"), labels);
+    }
+
+    @Test
+    void passagesAreNamedByTheirCharactersInEachLanguage() {
+        assertEquals("characters 1081–1215 of the article", Views.Words.of("en").characters(1081, 1215));
+        assertEquals("原文第1081–1215个字符", Views.Words.of("zh").characters(1081, 1215));
+    }
+}
