@@ -30,6 +30,7 @@ import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -55,6 +56,9 @@ public final class SearchIndex implements AutoCloseable {
     /** The longest query taken: past it, only its start is searched. */
     public static final int MAX_QUERY = 200;
     private static final String FIELD = "label";
+    private static final String GRAPH = "graph";
+    /** The graph an index of one whole graph files its entries under. */
+    private static final String WHOLE = "urn:aikg:search:whole";
 
     /** One thing found: the name that matched (with its language) and how well. */
     public record Hit(Node thing, String label, String lang, float score) {}
@@ -65,6 +69,7 @@ public final class SearchIndex implements AutoCloseable {
         EntityDefinition def = new EntityDefinition("uri", FIELD);
         for (Node p : LABELS) def.set(FIELD, p);
         def.setLangField("lang");
+        def.setGraphField(GRAPH);
         TextIndexConfig config = new TextIndexConfig(def);
         config.setValueStored(true);
         config.setAnalyzer(new Words(true));
@@ -75,7 +80,8 @@ public final class SearchIndex implements AutoCloseable {
     /** An index of {@code data}'s names and labels, in memory. */
     public static SearchIndex of(Graph data) {
         SearchIndex s = new SearchIndex(new ByteBuffersDirectory());
-        s.add(data);
+        s.add(WHOLE, data);
+        s.index.commit();
         return s;
     }
 
@@ -88,7 +94,8 @@ public final class SearchIndex implements AutoCloseable {
         try {
             delete(tmp);
             try (SearchIndex s = new SearchIndex(FSDirectory.open(Files.createDirectories(tmp)))) {
-                s.add(data);
+                s.add(WHOLE, data);
+                s.index.commit();
             }
             delete(dir);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -106,17 +113,40 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private void add(Graph data) {
+    /**
+     * Makes the index at {@code dir} (created if missing) hold the names of these graphs as they are
+     * now: each graph's earlier entries are replaced by those of its new content (an empty graph
+     * removes them), others are kept. One commit, so a failure leaves the index as it was. A load that
+     * changes a few sources' graphs updates only theirs.
+     */
+    public static void replace(Path dir, Map<Node, Graph> graphs) {
+        try (SearchIndex s = new SearchIndex(FSDirectory.open(Files.createDirectories(dir)))) {
+            try {
+                s.index.getIndexWriter().deleteDocuments(new Term(GRAPH, WHOLE));
+                for (Map.Entry<Node, Graph> g : graphs.entrySet()) {
+                    s.index.getIndexWriter().deleteDocuments(new Term(GRAPH, g.getKey().getURI()));
+                    s.add(g.getKey().getURI(), g.getValue());
+                }
+                s.index.commit();
+            } catch (IOException | RuntimeException e) {
+                s.index.rollback();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the search index at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void add(String graph, Graph data) {
         for (Node p : LABELS) {
             for (var it = data.find(Node.ANY, p, Node.ANY); it.hasNext();) {
                 Triple t = it.next();
                 if (!t.getSubject().isURI() || !t.getObject().isLiteral()) continue;
-                Entity e = new Entity(t.getSubject().getURI(), null, t.getObject().getLiteralLanguage(), null);
+                Entity e = new Entity(t.getSubject().getURI(), graph, t.getObject().getLiteralLanguage(), null);
                 e.put(FIELD, t.getObject().getLiteralLexicalForm());
                 index.addEntity(e);
             }
         }
-        index.commit();
     }
 
     /**

@@ -93,6 +93,29 @@ class SearchIndexTest {
     }
 
     @Test
+    void replacingAGraphChangesOnlyItsEntries(@TempDir Path tmp) {
+        Path dir = tmp.resolve("search");
+        Graph a = GraphFactory.createGraphMem();
+        a.add(Triple.create(NodeFactory.createURI(ID + "place/a"), Vocab.SCHEMA_name, NodeFactory.createLiteralLang("Harbin", "en")));
+        Graph b = GraphFactory.createGraphMem();
+        b.add(Triple.create(NodeFactory.createURI(ID + "place/b"), Vocab.SCHEMA_name, NodeFactory.createLiteralLang("Shenzhen", "en")));
+        var ga = NodeFactory.createURI(ID + "graph/a");
+        var gb = NodeFactory.createURI(ID + "graph/b");
+        SearchIndex.replace(dir, java.util.Map.of(ga, a, gb, b));
+        Graph renamed = GraphFactory.createGraphMem();
+        renamed.add(Triple.create(NodeFactory.createURI(ID + "place/a"), Vocab.SCHEMA_name, NodeFactory.createLiteralLang("Harbin City", "en")));
+        SearchIndex.replace(dir, java.util.Map.of(ga, renamed));
+        try (SearchIndex s = SearchIndex.open(dir)) {
+            assertEquals(List.of("Harbin City"), s.search("harbin", 10).stream().map(SearchIndex.Hit::label).toList(), "the old name is gone");
+            assertEquals(List.of("Shenzhen"), s.search("shenzhen", 10).stream().map(SearchIndex.Hit::label).toList(), "the other graph is kept");
+        }
+        SearchIndex.replace(dir, java.util.Map.of(gb, GraphFactory.createGraphMem()));
+        try (SearchIndex s = SearchIndex.open(dir)) {
+            assertTrue(s.search("shenzhen", 10).isEmpty(), "an empty graph removes its entries");
+        }
+    }
+
+    @Test
     void anIndexWrittenToAFolderIsFoundAgain(@TempDir Path tmp) {
         Path dir = tmp.resolve("search");
         SearchIndex.write(Datasets.convert(List.of(Path.of("data"))).getUnionGraph(), dir);
