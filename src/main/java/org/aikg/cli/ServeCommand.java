@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import org.aikg.UsageException;
 import org.aikg.server.AikgServer;
+import org.aikg.input.Graphs;
 import org.aikg.store.Datasets;
+import org.aikg.store.Published;
 import org.aikg.store.Tdb2Store;
-import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,13 +63,13 @@ final class ServeCommand implements Runnable {
             }
         }
         io.err().println("loading " + (tdb2 != null ? "the TDB2 store " + tdb2 : String.join(" ", data.stream().map(Path::toString).toList())) + " ...");
-        DatasetGraph dsg;
+        Published published;
         try (Progress progress = new Progress("load")) {
-            dsg = tdb2 != null ? Tdb2Store.open(tdb2) : Datasets.open(data, progress);
+            published = tdb2 != null ? Tdb2Store.open(tdb2) : Datasets.open(Graphs.of(data).progress(progress));
         }
         AikgServer server;
         try {
-            AikgServer.Builder builder = AikgServer.builder(dsg).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open);
+            AikgServer.Builder builder = AikgServer.builder(published).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open);
             if (url != null) builder.publicUrl(url);
             server = builder.build().start();
         } catch (IllegalArgumentException e) {
@@ -81,7 +82,8 @@ final class ServeCommand implements Runnable {
             server.stop();
         }, "aikg-shutdown"));
         String at = server.url();
-        io.out().println("aikg is serving " + server.triples() + " triples at " + at);
+        String title = published.description().title().getOrDefault("en", published.description().base());
+        io.out().println("aikg is serving " + title + " (" + published.description().base() + ") at " + at);
         io.out().println("  " + at + "            home: the dataset, its statistics, entry points");
         io.out().println("  " + at + "sparql      SPARQL endpoint and query editor");
         io.out().println("  " + at + "download/   the whole graph (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads)");

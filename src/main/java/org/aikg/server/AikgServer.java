@@ -15,7 +15,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.sparql.core.DatasetGraph;
+import org.aikg.store.Published;
 import org.apache.jena.system.Txn;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -26,7 +26,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
  * VoID/DCAT, the ontology and the named queries. Read-only throughout.
  *
  * <pre>{@code
- * AikgServer server = AikgServer.builder(dsg).port(3030).queryTimeout(Duration.ofSeconds(10)).build().start();
+ * AikgServer server = AikgServer.builder(Tdb2Store.open(Path.of("store"))).port(3030).queryTimeout(Duration.ofSeconds(10)).build().start();
  * System.out.println(server.url());
  * server.stop();
  * }</pre>
@@ -42,18 +42,11 @@ public final class AikgServer {
     private final FusekiServer fuseki;
     private final Downloads downloads;
     private final String host;
-    private final long triples;
 
-    private AikgServer(FusekiServer fuseki, Downloads downloads, String host, long triples) {
+    private AikgServer(FusekiServer fuseki, Downloads downloads, String host) {
         this.fuseki = fuseki;
         this.downloads = downloads;
         this.host = host;
-        this.triples = triples;
-    }
-
-    /** The triples of the published graph (the union of the sources' graphs). */
-    public long triples() {
-        return triples;
     }
 
     /** A public URL checked (http or https, a host, no query) and without its final slash; IllegalArgumentException otherwise. */
@@ -71,8 +64,9 @@ public final class AikgServer {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    public static Builder builder(DatasetGraph dsg) {
-        return new Builder(dsg);
+    /** A server of {@code published}: its quads and the dataset's description (its base IRI, ...). */
+    public static Builder builder(Published published) {
+        return new Builder(published);
     }
 
     /** Starts listening; returns this. */
@@ -106,7 +100,7 @@ public final class AikgServer {
 
     /** The configuration of a server, checked when built. */
     public static final class Builder {
-        private final DatasetGraph dsg;
+        private final Published published;
         private int port = 3030;
         private Duration queryTimeout = Duration.ofSeconds(10);
         private int maxRows = 100_000;
@@ -114,8 +108,8 @@ public final class AikgServer {
         private Duration bodyDeadline = Duration.ofSeconds(10);
         private String publicUrl;
 
-        private Builder(DatasetGraph dsg) {
-            this.dsg = dsg;
+        private Builder(Published published) {
+            this.published = java.util.Objects.requireNonNull(published, "published");
         }
 
         public Builder port(int port) {
@@ -161,7 +155,8 @@ public final class AikgServer {
         }
 
         public AikgServer build() {
-            Site site = Txn.calculateRead(dsg, () -> new Site(dsg));
+            // nothing here reads the whole store: what is counted from it is counted on first use (see Site)
+            Site site = new Site(published);
             Downloads downloads = new Downloads(site);
             FusekiServer fuseki = FusekiServer.create()
                     .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows, bodyDeadline, publicUrl)))
@@ -169,7 +164,7 @@ public final class AikgServer {
                     .loopback(loopbackOnly)
                     .enableCors(true, null)
                     .build();
-            return new AikgServer(fuseki, downloads, "localhost", site.triples);
+            return new AikgServer(fuseki, downloads, "localhost");
         }
     }
 
@@ -191,7 +186,7 @@ public final class AikgServer {
             this.downloads = downloads;
             this.pages = new Pages(site);
             this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(site.dsg, site.base, timeout, maxRows, site.prefixes,
-                    () -> Txn.calculateRead(site.dsg, () -> ServiceDescription.of(site.base + "sparql", site.datasetNode, site.triples,
+                    () -> Txn.calculateRead(site.dsg, () -> ServiceDescription.of(site.base + "sparql", site.datasetNode, site.triples(),
                             site.dsg.listGraphNodes()))), new QueryPage(site, pages, templates));
         }
 
@@ -226,7 +221,7 @@ public final class AikgServer {
                     .addServlet("/queries", queries)
                     .addServlet("/queries/*", queries)
                     .addServlet("/static/*", new StaticServlet())
-                    .addServlet("/fragments", new Fragments(site.data, site.triples, this::address, site.prefixes));
+                    .addServlet("/fragments", new Fragments(site.data, site::triples, this::address, site.prefixes));
         }
 
         /** Where clients reach the server: the configured URL, or this machine at the port listened on. */

@@ -334,7 +334,7 @@ final class Pages {
             String t = (author == null ? "" : site.labels.label(author, lang) + ": ") + (text == null ? l.text() : text.getLiteralLexicalForm());
             claims.add(new Link(t, l.href(), l.title()));
         }
-        List<Link> articles = site.sources.stream().limit(HOME_LIMIT * 3).map(a -> link(a, lang, explicit)).toList();
+        List<Link> articles = site.sources().stream().limit(HOME_LIMIT * 3).map(a -> link(a, lang, explicit)).toList();
         List<Download> dl = new ArrayList<>();
         for (Downloads.File f : downloads.files()) {
             if (f.gzip()) continue;
@@ -344,7 +344,7 @@ final class Pages {
         List<Link> queries = site.queries.all().stream().map(q -> new Link(q.title(), "/queries/" + q.name(), null)).toList();
         List<Alt> alts = List.of(new Alt("VoID (Turtle)", "/dataset", Formats.TURTLE.mediaType()));
         Head head = head(title, description, lang, site.base, alts, null, "/", explicit);
-        return new Home(head, description, site.triples, site.entities, site.sources.size(), entries, stats, charts(lang, explicit, null, observations()), claims, articles, dl, queries);
+        return new Home(head, description, site.triples(), site.entities(), site.sources().size(), entries, stats, charts(lang, explicit, null, observations()), claims, articles, dl, queries);
     }
 
     // ---- queries ----

@@ -31,9 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aikg.AikgException;
 import org.aikg.UsageException;
-import org.aikg.convert.Converter;
-import org.aikg.source.Chars;
-import org.aikg.source.Sources;
+import org.aikg.input.Graphs;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -55,7 +53,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * <pre>{@code
  * Publisher p = Publisher.to("http://localhost:3030/ds").credentials(Optional.of(creds))
  *         .timeout(Duration.ofSeconds(60)).maxTime(Duration.ofMinutes(30)).onFailedTry(System.err::println);
- * Publisher.Stats s = p.publish(List.of(Path.of("data")), Converter.Progress.NONE, false);
+ * Publisher.Stats s = p.publish(Graphs.of(List.of(Path.of("data"))));
  * }</pre>
  */
 public final class Publisher {
@@ -109,7 +107,7 @@ public final class Publisher {
         try {
             return to(new URI(url));
         } catch (URISyntaxException e) {
-            throw new UsageException("bad store URL " + Chars.show(url) + " (" + e.getReason() + "; expected an http(s) URL such as http://localhost:3030/ds)");
+            throw new UsageException("bad store URL " + quoted(url) + " (" + e.getReason() + "; expected an http(s) URL such as http://localhost:3030/ds)");
         }
     }
 
@@ -118,9 +116,20 @@ public final class Publisher {
         if (graphStore.getRawUserInfo() != null) throw userInfo(graphStore.toString().replace(graphStore.getRawUserInfo() + "@", ""));
         String scheme = graphStore.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || graphStore.getHost() == null) {
-            throw new UsageException("bad store URL " + Chars.show(graphStore.toString()) + " (expected an http(s) URL such as http://localhost:3030/ds)");
+            throw new UsageException("bad store URL " + quoted(graphStore.toString()) + " (expected an http(s) URL such as http://localhost:3030/ds)");
         }
         return new Publisher(graphStore, Optional.empty(), 8, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(30), line -> { });
+    }
+
+    /** A URL in a message, in quotes, its invisible and non-ASCII characters percent-encoded as a URL would have them. */
+    private static String quoted(String url) {
+        StringBuilder b = new StringBuilder("\"");
+        for (byte c : url.getBytes(StandardCharsets.UTF_8)) {
+            int u = c & 0xff;
+            if (u <= 0x20 || u >= 0x7f || u == '"') b.append(String.format(java.util.Locale.ROOT, "%%%02X", u));
+            else b.append((char) u);
+        }
+        return b.append('"').toString();
     }
 
     private static UsageException userInfo(String withoutIt) {
@@ -156,34 +165,20 @@ public final class Publisher {
         return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
     }
 
-    /** Converts fact sheets (or reads one RDF file) and puts every graph. */
-    public Stats publish(List<Path> inputs, Converter.Progress progress, boolean keepGoing) {
+    /** Puts every graph whole (an RDF file's triples outside any named graph into the store's default graph). */
+    public Stats publish(Graphs graphs) {
         long start = System.nanoTime();
         Run run = new Run(start + maxTime.toNanos());
-        int[] graphs = {0};
+        int[] count = {0};
         long[] triples = {0};
         int[] retries = {0};
-        List<String> failures;
-        if (Datasets.isRdfFile(inputs)) {
-            DatasetGraph dsg = Datasets.parse(inputs.get(0));
-            Node fileGraph = Datasets.graphOfFile(inputs.get(0));
-            for (var it = dsg.listGraphNodes(); it.hasNext();) {
-                Node g = it.next();
-                // a triples file's triples go to the store's default graph, not to a graph named after a local file
-                retries[0] += run.put(g.equals(fileGraph) ? null : g, dsg.getGraph(g).find().toList());
-                graphs[0]++;
-                triples[0] += dsg.getGraph(g).size();
-            }
-            failures = List.of();
-        } else {
-            Converter.Stats s = Converter.of(Sources.scan(inputs)).keepGoing(keepGoing).progress(progress).forEachGraph((g, ts) -> {
-                retries[0] += run.put(g, ts);
-                graphs[0]++;
-                triples[0] += ts.size();
-            });
-            failures = s.failures();
-        }
-        return new Stats(graphs[0], triples[0], retries[0], (System.nanoTime() - start) / 1_000_000, failures);
+        Graphs.Stats s = graphs.forEachWholeGraph(part -> {
+            // a local file's name means nothing to a remote store
+            retries[0] += run.put(graphs.isFileGraph(part.name()) ? null : part.name(), part.triples());
+            count[0]++;
+            triples[0] += part.size();
+        });
+        return new Stats(count[0], triples[0], retries[0], (System.nanoTime() - start) / 1_000_000, s.failures());
     }
 
     /** One publish: its HTTP client and its deadline. */

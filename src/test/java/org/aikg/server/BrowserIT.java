@@ -73,8 +73,7 @@ class BrowserIT {
         // quiet (and offline) in any case.
         System.setProperty("SE_AVOID_STATS", "true");
 
-        DatasetGraph dsg = Datasets.convert(List.of(Path.of("data")));
-        server = AikgServer.builder(dsg).port(0).build().start();
+        server = AikgServer.builder(Datasets.open(org.aikg.input.Graphs.of(List.of(Path.of("data"))))).port(0).build().start();
         base = "http://localhost:" + server.port() + "/";
 
         screenshots = Path.of("target", "screenshots").toAbsolutePath();
