@@ -72,8 +72,9 @@ final class ConvertCommand implements Runnable {
                 s = converter.cache(cacheOf(out)).write(out, f);
             }
         }
-        io.err().printf("converted %d source%s, %d triples, to %s in %.1f s%n", s.sources(), s.sources() == 1 ? "" : "s",
-                s.triples(), stdout ? "standard output" : output, s.millis() / 1000.0);
+        io.err().printf("converted %d source%s, %d triples, to %s in %.1f s%s%n", s.sources(), s.sources() == 1 ? "" : "s",
+                s.triples(), stdout ? "standard output" : output, s.millis() / 1000.0,
+                s.cached() > 0 ? " (" + s.cached() + " unchanged sheet" + (s.cached() == 1 ? "" : "s") + " from the cache)" : "");
         Summary.failures(io, s.failures());
     }
 }

@@ -64,7 +64,7 @@ public final class Converter {
     }
 
     /** What a run did: sources converted, triples, time, and the message of each source left out. */
-    public record Stats(int sources, long triples, long millis, List<String> failures) {
+    public record Stats(int sources, long triples, long millis, List<String> failures, int cached) {
         public Stats {
             failures = List.copyOf(failures);
         }
@@ -139,6 +139,7 @@ public final class Converter {
         SharedFacts shared = new SharedFacts(sources.dataset());
         List<String> failures = new ArrayList<>();
         long count = 0;
+        int cached = 0;
         int done = 0;
         int total = sources.sheets().size();
         // sheets are read and converted on every core, a bounded window ahead; their graphs are handed on in order
@@ -173,6 +174,7 @@ public final class Converter {
                     continue;
                 }
                 articles.add(iris.article(c.id()));
+                if (c.cached()) cached++;
                 count += c.size();
                 sink.graph(iris.graph(c.id()), c.key(), c.size(), c.triples());
                 progress.done(++done, total);
@@ -189,19 +191,19 @@ public final class Converter {
         List<Triple> metaTriples = List.copyOf(meta);
         sink.graph(iris.metadataGraph(), keyOf(metaTriples), metaTriples.size(), () -> metaTriples);
         if (cache != null) cache.save();
-        return new Stats(articles.size(), count, (System.nanoTime() - start) / 1_000_000, failures);
+        return new Stats(articles.size(), count, (System.nanoTime() - start) / 1_000_000, failures, cached);
     }
 
     /** One sheet converted: its source id, its graph's key, size and sorted triples, what it says of shared things, or the data error it met. */
     private record Converted(Path file, String id, DataException.Location at, String key, long size,
-            java.util.function.Supplier<List<Triple>> triples, List<SharedFacts.Said> said, DataException failure) {}
+            java.util.function.Supplier<List<Triple>> triples, List<SharedFacts.Said> said, DataException failure, boolean cached) {}
 
     private Converted convert(Path p, SheetCache cache, boolean eager) {
         SheetCache.Entry kept = cache == null ? null : cache.lookup(p);
         if (kept != null) {
             List<Triple> loaded = eager ? cache.triples(kept.key(), kept.triples()) : null;
             return new Converted(p, kept.id(), DataException.Location.of(p, kept.line(), kept.column()), kept.key(), kept.triples(),
-                    loaded != null ? () -> loaded : () -> cache.triples(kept.key(), kept.triples()), kept.said(), null);
+                    loaded != null ? () -> loaded : () -> cache.triples(kept.key(), kept.triples()), kept.said(), null, true);
         }
         try {
             FactSheet sheet = sources.read(p);
@@ -210,9 +212,9 @@ public final class Converter {
             List<Triple> triples = List.copyOf(sorted);
             List<SharedFacts.Said> said = SharedFacts.of(sheet);
             String key = cache == null ? null : cache.keep(p, sheet, triples, said);
-            return new Converted(p, sheet.article().id(), sheet.article().at(), key, triples.size(), () -> triples, said, null);
+            return new Converted(p, sheet.article().id(), sheet.article().at(), key, triples.size(), () -> triples, said, null, false);
         } catch (DataException e) {
-            return new Converted(p, null, null, null, 0, List::of, List.of(), e);
+            return new Converted(p, null, null, null, 0, List::of, List.of(), e, false);
         }
     }
 
@@ -276,7 +278,8 @@ public final class Converter {
         boolean eager = !format.keepsGraphs();
         long triples = SortedOutput.write(sink -> stats[0] = run((name, key, size, ts) -> sink.graph(name, ts.get()), eager), format, out,
                 iris.prefixes());
-        return new Stats(stats[0].sources(), format.keepsGraphs() ? stats[0].triples() : triples, stats[0].millis(), stats[0].failures());
+        return new Stats(stats[0].sources(), format.keepsGraphs() ? stats[0].triples() : triples, stats[0].millis(), stats[0].failures(),
+                stats[0].cached());
     }
 
     private void describeDataset(List<Node> articles, TreeSet<Triple> out) {

@@ -76,7 +76,7 @@ final class RdfFile {
             }
         });
         read = true;
-        return new Graphs.Stats(seen.size(), count[0], (System.nanoTime() - start) / 1_000_000, List.of());
+        return new Graphs.Stats(seen.size(), count[0], (System.nanoTime() - start) / 1_000_000, List.of(), 0);
     }
 
     /** Reads the file into memory and hands each graph whole, in IRI order. */
@@ -90,7 +90,7 @@ final class RdfFile {
             count += triples.size();
             sink.graph(new Graphs.Part(e.getKey(), null, true, triples.size(), () -> triples));
         }
-        return new Graphs.Stats(graphs.size(), count, (System.nanoTime() - start) / 1_000_000, List.of());
+        return new Graphs.Stats(graphs.size(), count, (System.nanoTime() - start) / 1_000_000, List.of(), 0);
     }
 
     Graphs.Stats write(Path out, RdfFormat format, Map<String, String> prefixes) {
@@ -102,7 +102,7 @@ final class RdfFile {
             graphs[0]++;
             sink.graph(part.name(), sorted);
         }), format, prefixes);
-        return new Graphs.Stats(graphs[0], written, (System.nanoTime() - start) / 1_000_000, List.of());
+        return new Graphs.Stats(graphs[0], written, (System.nanoTime() - start) / 1_000_000, List.of(), 0);
     }
 
     private void parse(StreamRDFBase into) {
