@@ -57,7 +57,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * }</pre>
  */
 public final class Publisher {
-    /** A user name and password for HTTP Basic authentication. */
+    /** A user name and password for HTTP Basic or Digest authentication (whichever the store asks for). */
     public record Credentials(String user, String password) {
         public Credentials {
             if (user == null || user.isEmpty() || password == null) throw new IllegalArgumentException("credentials need a user and a password");
@@ -181,10 +181,15 @@ public final class Publisher {
         return new Stats(count[0], triples[0], retries[0], (System.nanoTime() - start) / 1_000_000, s.failures());
     }
 
-    /** One publish: its HTTP client and its deadline. */
+    /** What {@code tryOnce} says when the store asked for Digest authentication: send again, answering the challenge. */
+    private static final String CHALLENGED = new String("challenged");
+
+    /** One publish: its HTTP client, its deadline and the store's Digest challenge, once it gave one. */
     private final class Run {
         private final long deadline;
         private final HttpClient http;
+        private volatile Digest digest;
+        private volatile boolean basic;
 
         Run(long deadline) {
             this.deadline = deadline;
@@ -205,8 +210,14 @@ public final class Publisher {
                 HttpRequest.Builder req = HttpRequest.newBuilder(target)
                         .header("Content-Type", "application/n-triples; charset=utf-8")
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-                credentials.ifPresent(c -> req.header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
+                // nothing until the store says which scheme it wants (its 401's WWW-Authenticate): then Basic, or Digest with
+                // its nonce used again and counted; Virtuoso, asked with Basic, answers 401 without saying it wants Digest
+                Digest d = digest;
+                if (credentials.isPresent() && (d != null || basic)) {
+                    Credentials c = credentials.get();
+                    req.header("Authorization", d != null ? d.authorization("PUT", target, c.user(), c.password()) : "Basic "
+                            + Base64.getEncoder().encodeToString((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8)));
+                }
                 return req;
             };
             return send(request, graph == null ? "the default graph" : graph.getURI());
@@ -215,12 +226,17 @@ public final class Publisher {
         private int send(Supplier<HttpRequest.Builder> request, String graph) {
             Duration pause = firstPause;
             String last = null;
+            int challenges = 0;
             for (int attempt = 1; ; attempt++) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) throw outOfTime(graph, attempt - 1, last);
                 Duration thisTry = Duration.ofNanos(Math.min(timeout.toNanos(), left));
                 last = tryOnce(request.get().timeout(thisTry).build(), thisTry, graph);
                 if (last == null) return attempt - 1;
+                if (last == CHALLENGED && ++challenges <= 2) {
+                    attempt--;  // answering the store's challenge is not a failed try
+                    continue;
+                }
                 if (attempt == attempts) {
                     throw new AikgException("could not publish " + graph + " to " + graphStore + " after " + attempts + " tr"
                             + (attempts == 1 ? "y" : "ies") + ": " + last);
@@ -265,6 +281,19 @@ public final class Publisher {
             }
             int code = r.statusCode();
             if (code >= 200 && code < 300) return null;
+            if (code == 401 && credentials.isPresent()) {
+                List<String> asked = r.headers().allValues("WWW-Authenticate");
+                boolean sent = request.headers().firstValue("Authorization").isPresent();
+                Optional<Digest> challenge = Digest.challenge(asked);
+                if (challenge.isPresent() && (!sent || Digest.stale(asked))) {
+                    digest = challenge.get();
+                    return CHALLENGED;
+                }
+                if (challenge.isEmpty() && !sent) {
+                    basic = true;
+                    return CHALLENGED;
+                }
+            }
             String said = code + " " + r.body().strip().lines().findFirst().orElse(reason(code));
             if (code < 500) {
                 throw new AikgException("the store refused " + graph + ": " + said
