@@ -39,6 +39,10 @@ final class ServeCommand implements Runnable {
     @Option(names = "--tdb2", paramLabel = "DIR", description = "Serve a TDB2 store made by 'aikg load' instead of converting DATA.")
     Path tdb2;
 
+    @Option(names = "--page-cache", defaultValue = "64", paramLabel = "MIB",
+            description = "MiB of rendered pages kept in memory (default: ${DEFAULT-VALUE}; 0 renders every page on every request).")
+    long pageCacheMib;
+
     @Option(names = "--public", description = "Listen on all network interfaces, not only on this machine (loopback).")
     boolean open;
 
@@ -55,6 +59,7 @@ final class ServeCommand implements Runnable {
         Duration timeout = duration(queryTimeout);
         if (port < 0 || port > 65535) throw new UsageException("bad port " + port + " (expected 0-65535; 0 picks a free one)");
         if (maxRows < 1) throw new UsageException("--max-rows must be at least 1, not " + maxRows);
+        if (pageCacheMib < 0 || pageCacheMib > 1 << 20) throw new UsageException("--page-cache must be 0 to 1048576 MiB, not " + pageCacheMib);
         if (url != null) {
             try {
                 AikgServer.checkedUrl(url);
@@ -69,7 +74,8 @@ final class ServeCommand implements Runnable {
         }
         AikgServer server;
         try {
-            AikgServer.Builder builder = AikgServer.builder(published).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open);
+            AikgServer.Builder builder = AikgServer.builder(published).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open)
+                    .pageCacheBytes(pageCacheMib << 20);
             if (url != null) builder.publicUrl(url);
             server = builder.build().start();
         } catch (IllegalArgumentException e) {

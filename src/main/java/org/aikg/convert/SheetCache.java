@@ -35,8 +35,10 @@ import org.apache.jena.riot.system.StreamRDFWriter;
 
 /**
  * Each sheet's converted graph, kept in a folder under a hash of everything it was made from: the
- * sheet's bytes and path, its text's bytes and real path, and the run's context (the dataset
- * descriptor's bytes, the bundled ontology, aikg's build). A sheet whose hash is unchanged is not
+ * sheet's bytes, its text's bytes, and the run's context (the dataset descriptor's bytes, the
+ * bundled ontology, aikg's build). The manifest also records, by the sheet's path, where its text
+ * lay (its real path must be the same for the entry to be used) and what the sheet says of shared
+ * things, with their places. A sheet whose hash is unchanged is not
  * read again; a changed descriptor, ontology or build changes every hash. The folder holds a
  * manifest (sheet → what it was made from and what it says) and one RDF Thrift file per graph.
  */
@@ -86,8 +88,8 @@ final class SheetCache {
         Path textReal = real(lexical);
         String textHash = hash(bytes(textReal));
         String sheetHash = hash(sheetBytes);
-        String key = hash(context, sheet.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), sheetHash.getBytes(),
-                textReal.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), textHash.getBytes());
+        // the graph depends on the sheet's and the text's bytes and the context, not on where they lie: a moved folder keeps its keys
+        String key = hash(context, sheetHash.getBytes(), textHash.getBytes());
         Path file = graphFile(key);
         if (!Files.isRegularFile(file)) {
             try {

@@ -107,6 +107,7 @@ public final class AikgServer {
         private boolean loopbackOnly = true;
         private Duration bodyDeadline = Duration.ofSeconds(10);
         private String publicUrl;
+        private long pageCacheBytes = 64L << 20;
 
         private Builder(Published published) {
             this.published = java.util.Objects.requireNonNull(published, "published");
@@ -148,6 +149,13 @@ public final class AikgServer {
             return this;
         }
 
+        /** The most bytes of rendered pages kept (default 64 MiB); 0 renders every page on every request. */
+        public Builder pageCacheBytes(long bytes) {
+            if (bytes < 0) throw new IllegalArgumentException("the page cache size must be 0 or more, not " + bytes);
+            this.pageCacheBytes = bytes;
+            return this;
+        }
+
         /** Listen on the loopback interface only (the default), or on all interfaces. */
         public Builder loopbackOnly(boolean loopbackOnly) {
             this.loopbackOnly = loopbackOnly;
@@ -159,7 +167,7 @@ public final class AikgServer {
             Site site = new Site(published);
             Downloads downloads = new Downloads(site);
             FusekiServer fuseki = FusekiServer.create()
-                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows, bodyDeadline, publicUrl)))
+                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows, bodyDeadline, publicUrl, pageCacheBytes)))
                     .port(port)
                     .loopback(loopbackOnly)
                     .enableCors(true, null)
@@ -179,7 +187,10 @@ public final class AikgServer {
         private final String publicUrl;
         private volatile FusekiServer server;
 
-        Module(Site site, Downloads downloads, Duration timeout, int maxRows, Duration bodyDeadline, String publicUrl) {
+        private final long pageCacheBytes;
+
+        Module(Site site, Downloads downloads, Duration timeout, int maxRows, Duration bodyDeadline, String publicUrl, long pageCacheBytes) {
+            this.pageCacheBytes = pageCacheBytes;
             this.site = site;
             this.bodyDeadline = bodyDeadline;
             this.publicUrl = publicUrl;
@@ -201,7 +212,7 @@ public final class AikgServer {
             builder.add(DATASET, FusekiOperations.dataService(site.dsg));
             builder.addFilter("/*", new RequestGate(MAX_BODY));
             builder.addFilter("/*", new ReadTransactionFilter(site.dsg));
-            PageCache cache = new PageCache(64L << 20);
+            PageCache cache = new PageCache(pageCacheBytes);
             MetadataServlet meta = new MetadataServlet(site, pages, templates, downloads);
             for (String suffix : Offers.PAGE.suffixes()) builder.addServlet("/dataset." + suffix, meta).addServlet("/def." + suffix, meta);
             LinkedDataServlet ld = new LinkedDataServlet(site, pages, templates, cache);
