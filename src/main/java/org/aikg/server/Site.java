@@ -59,8 +59,8 @@ final class Site {
 
     Site(Published published) {
         this.dsg = published.dsg();
-        // a TDB2 store keeps no union in its default graph: queries see the union by its setting, pages by the union view
-        this.data = dsg.getContext().isTrue(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph) ? dsg.getUnionGraph() : dsg.getDefaultGraph();
+        // what is published is the union of the named graphs, however the dataset holds its default graph
+        this.data = dsg.getUnionGraph();
         this.base = published.description().base();
         this.iris = new Iris(base);
         this.prefixes = iris.prefixes();
