@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +122,5 @@ final class NQuadsSplice {
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
-    }
-
-    static List<Triple> none() {
-        return new ArrayList<>();
     }
 }

@@ -2,7 +2,6 @@ package org.aikg.input;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -229,9 +228,5 @@ public final class Graphs {
 
     static void requireFile(Path file) {
         if (!Files.isRegularFile(file)) throw new UsageException("no such file: " + file);
-    }
-
-    static List<Triple> copy(List<Triple> l) {
-        return new ArrayList<>(l);
     }
 }

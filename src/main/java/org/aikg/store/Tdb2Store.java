@@ -95,7 +95,7 @@ public final class Tdb2Store {
         State before = State.read(folder);
         Map<String, String> keys = new TreeMap<>(before.trusted() ? before.keys() : Map.of());
         boolean[] complete = {before.trusted() ? before.complete() : Txn.calculateRead(dsg, dsg::isEmpty)};
-        State.loading(folder, keys);  // a load cut off from here on leaves keys that are not trusted
+        State.loading(folder);  // a load cut off from here on leaves keys that are not trusted
         long[] quads = {0};
         int[] counts = {0, 0};
         Set<Node> seen = new HashSet<>();
@@ -229,7 +229,7 @@ public final class Tdb2Store {
             return new State(keys, trusted, "true".equals(state.getProperty("complete")), loaded);
         }
 
-        static void loading(Path folder, Map<String, String> keys) {
+        static void loading(Path folder) {
             Properties p = new Properties();
             p.setProperty("load", "running");
             writeProperties(folder.resolve("state.properties"), p);
