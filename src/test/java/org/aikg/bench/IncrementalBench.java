@@ -92,7 +92,11 @@ final class IncrementalBench {
         return s;
     }
 
-    private static void edit(Path sheet, int n) {
+    private static int edits;
+
+    /** Changes the sheet's headline to one it has not had before. */
+    private static void edit(Path sheet, int ignored) {
+        int n = ++edits;
         try {
             String text = Files.readString(sheet);
             String edited = text.replaceAll("Synthetic document syn-00002( \\(edit \\d+\\))?\"", "Synthetic document syn-00002 (edit " + n + ")\"");
