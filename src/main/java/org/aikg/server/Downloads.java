@@ -50,7 +50,7 @@ final class Downloads implements AutoCloseable {
 
     private final Site site;
     private final Path dir;
-    private final boolean temporary;
+    private boolean temporary;  // guarded by this
     private final Map<String, CompletableFuture<File>> files = new ConcurrentHashMap<>();
 
     Downloads(Site site) {
@@ -104,7 +104,8 @@ final class Downloads implements AutoCloseable {
             Path folder = folder();
             Path p = folder.resolve(name);
             Path tag = folder.resolve(name + ".etag");
-            if (!temporary && Files.isRegularFile(p) && Files.isRegularFile(tag)) {
+            boolean kept = !isTemporary();
+            if (kept && Files.isRegularFile(p) && Files.isRegularFile(tag)) {
                 return new File(name, format, gzip, p, Files.size(p), Files.readString(tag, StandardCharsets.UTF_8).strip());
             }
             Path tmp = Files.createTempFile(folder, "." + name + "-", ".part");
@@ -123,7 +124,7 @@ final class Downloads implements AutoCloseable {
             }
             String etag = "\"" + HexFormat.of().formatHex(md.digest(), 0, 12) + "\"";
             Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            if (!temporary) Files.writeString(tag, etag, StandardCharsets.UTF_8);
+            if (kept) Files.writeString(tag, etag, StandardCharsets.UTF_8);
             return new File(name, format, gzip, p, Files.size(p), etag);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the download " + name + ": " + e.getMessage(), e);
@@ -133,7 +134,15 @@ final class Downloads implements AutoCloseable {
     private Path folder;
 
     private synchronized Path folder() throws IOException {
-        if (folder == null) folder = temporary ? Files.createTempDirectory("aikg-downloads-") : Files.createDirectories(dir);
+        if (folder == null && !temporary) {
+            try {
+                folder = Files.createDirectories(dir);
+            } catch (IOException | UnsupportedOperationException e) {
+                // a store on a read-only disk: the files are written for this run only
+                temporary = true;
+            }
+        }
+        if (folder == null) folder = Files.createTempDirectory("aikg-downloads-");
         return folder;
     }
 
@@ -145,13 +154,19 @@ final class Downloads implements AutoCloseable {
         }
     }
 
+    private synchronized boolean isTemporary() {
+        return temporary;
+    }
+
     @Override
     public void close() {
         Path d;
+        boolean remove;
         synchronized (this) {
             d = folder;
+            remove = temporary;
         }
-        if (!temporary || d == null) return;
+        if (!remove || d == null) return;
         try (var left = Files.list(d)) {
             for (Path p : left.toList()) Files.deleteIfExists(p);
             Files.deleteIfExists(d);
