@@ -68,6 +68,7 @@ final class ServeCommand implements Runnable {
             }
         }
         io.err().println("loading " + (tdb2 != null ? "the TDB2 store " + tdb2 : String.join(" ", data.stream().map(Path::toString).toList())) + " ...");
+        AikgServer.prepare();  // Jena and Fuseki get ready while the data is read
         Published published;
         try (Progress progress = new Progress("load")) {
             published = tdb2 != null ? Tdb2Store.open(tdb2) : Datasets.open(Graphs.of(data).progress(progress));

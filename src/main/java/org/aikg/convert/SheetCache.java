@@ -44,7 +44,7 @@ import org.apache.jena.riot.system.StreamRDFWriter;
  */
 final class SheetCache {
     /** Bumped whenever what is kept, or how a sheet becomes triples, changes meaning. */
-    private static final String FORMAT = "aikg-sheet-cache 1";
+    private static final String FORMAT = "aikg-sheet-cache 3";
 
     /** What one sheet was made from and what it gave. */
     record Entry(String sheet, String sheetHash, String textLexical, String textReal, String textHash, String key, String id,
@@ -52,20 +52,27 @@ final class SheetCache {
 
     private final Path folder;
     private final String context;
-    private final Map<String, Entry> before;
+    /** The manifest as last written whole, and the entries written since (a run that changed few sheets appends only those). */
+    private final Map<String, Entry> base;
+    private final Map<String, Entry> delta;
     private final Map<String, Entry> now = new ConcurrentHashMap<>();
+    /** The sheets of this run whose entry is not the base's: converted now, or taken from the delta. */
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private final boolean existed;
 
     SheetCache(Path folder, Path descriptor) {
         this.folder = folder;
         this.existed = Files.isDirectory(folder);
         this.context = hash(FORMAT, bytes(descriptor), ontology(), build());
-        this.before = readManifest();
+        this.base = readManifest(folder.resolve("manifest"));
+        this.delta = base.isEmpty() ? Map.of() : readManifest(folder.resolve("manifest.delta"));
     }
 
     /** The kept result of {@code sheet}, or null when it must be converted (new, changed, or made in another context). */
     Entry lookup(Path sheet) {
-        Entry e = before.get(sheet.toString());
+        Entry e = delta.get(sheet.toString());
+        boolean fromDelta = e != null;
+        if (e == null) e = base.get(sheet.toString());
         if (e == null) return null;
         String sheetHash = hash(bytes(sheet));
         if (!sheetHash.equals(e.sheetHash())) return null;
@@ -78,6 +85,7 @@ final class SheetCache {
         }
         if (!Files.isRegularFile(graphFile(e.key()))) return null;
         now.put(e.sheet(), e);
+        if (fromDelta) changed.add(e.sheet());
         return e;
     }
 
@@ -110,6 +118,7 @@ final class SheetCache {
         Entry e = new Entry(sheet.toString(), sheetHash, lexical.toString(), textReal.toString(), textHash, key, s.article().id(),
                 at.line(), at.column(), triples.size(), said);
         now.put(e.sheet(), e);
+        changed.add(e.sheet());
         return key;
     }
 
@@ -130,19 +139,23 @@ final class SheetCache {
         return out;
     }
 
-    /** Writes the manifest of this run's sheets and removes graphs no sheet of it uses. */
+    /**
+     * Records this run's sheets. When they are the sheets of the manifest and few of them changed,
+     * only the changed entries are written (the delta, read over the manifest); otherwise the
+     * manifest is written whole, and graphs no sheet uses any more are removed.
+     */
     void save() {
         try {
             Files.createDirectories(folder);
-            Path tmp = Files.createTempFile(folder, ".manifest-", ".part");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                out.writeUTF(context);
-                List<Entry> entries = new ArrayList<>(now.values());
-                entries.sort((a, b) -> a.sheet().compareTo(b.sheet()));
-                out.writeInt(entries.size());
-                for (Entry e : entries) write(out, e);
+            boolean sameSheets = base.keySet().equals(now.keySet());
+            if (sameSheets && changed.size() <= Math.max(32, now.size() / 10)) {
+                List<Entry> entries = new ArrayList<>();
+                for (String sheet : changed) entries.add(now.get(sheet));
+                writeManifest(folder.resolve("manifest.delta"), entries);
+                return;
             }
-            Files.move(tmp, folder.resolve("manifest"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            writeManifest(folder.resolve("manifest"), new ArrayList<>(now.values()));
+            Files.deleteIfExists(folder.resolve("manifest.delta"));
             Set<String> used = new java.util.HashSet<>();
             now.values().forEach(e -> used.add(e.key()));
             Path graphs = folder.resolve("graphs");
@@ -156,6 +169,18 @@ final class SheetCache {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the cache " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    private void writeManifest(Path file, List<Entry> entries) throws IOException {
+        Path tmp = Files.createTempFile(folder, ".manifest-", ".part");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
+            out.writeUTF(context);
+            entries.sort((a, b) -> a.sheet().compareTo(b.sheet()));
+            out.writeInt(entries.size());
+            Strings strings = new Strings();
+            for (Entry e : entries) write(out, e, strings);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** After a failed run: a cache this run made is removed (a failed run leaves nothing behind); an older one keeps its manifest. */
@@ -172,14 +197,14 @@ final class SheetCache {
         return folder.resolve("graphs").resolve(key + ".rt");
     }
 
-    private Map<String, Entry> readManifest() {
-        Path manifest = folder.resolve("manifest");
+    private Map<String, Entry> readManifest(Path manifest) {
         Map<String, Entry> m = new HashMap<>();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(manifest), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(manifest), 1 << 20))) {
             if (!in.readUTF().equals(context)) return Map.of();
             int n = in.readInt();
+            List<String> strings = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                Entry e = read(in);
+                Entry e = read(in, strings);
                 m.put(e.sheet(), e);
             }
         } catch (NoSuchFileException e) {
@@ -190,25 +215,49 @@ final class SheetCache {
         return m;
     }
 
-    private static void write(DataOutputStream out, Entry e) throws IOException {
-        out.writeUTF(e.sheet());
-        out.writeUTF(e.sheetHash());
-        out.writeUTF(e.textLexical());
-        out.writeUTF(e.textReal());
-        out.writeUTF(e.textHash());
-        out.writeUTF(e.key());
-        out.writeUTF(e.id());
+    /**
+     * The strings of a manifest, each written once: the names, values and places that sheets share
+     * (a country's name, the sheet's own path) would otherwise fill most of it.
+     */
+    private static final class Strings {
+        private final Map<String, Integer> ids = new HashMap<>();
+
+        void write(DataOutputStream out, String s) throws IOException {
+            Integer id = ids.get(s);
+            if (id != null) {
+                out.writeInt(id);
+                return;
+            }
+            ids.put(s, ids.size());
+            out.writeInt(-1);
+            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeInt(b.length);
+            out.write(b);
+        }
+
+        static String read(DataInputStream in, List<String> strings) throws IOException {
+            int id = in.readInt();
+            if (id >= 0) return strings.get(id);
+            byte[] b = new byte[in.readInt()];
+            in.readFully(b);
+            String s = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            strings.add(s);
+            return s;
+        }
+    }
+
+    private static void write(DataOutputStream out, Entry e, Strings strings) throws IOException {
+        for (String s : List.of(e.sheet(), e.sheetHash(), e.textLexical(), e.textReal(), e.textHash(), e.key(), e.id())) strings.write(out, s);
         out.writeInt(e.line());
         out.writeInt(e.column());
         out.writeLong(e.triples());
         out.writeInt(e.said().size());
         for (SharedFacts.Said s : e.said()) {
-            out.writeUTF(s.key());
-            out.writeUTF(s.what());
-            writeLong(out, s.value());
+            strings.write(out, s.key());
+            strings.write(out, s.value());
             out.writeBoolean(s.at() != null);
             if (s.at() != null) {
-                out.writeUTF(s.at().file().toString());
+                strings.write(out, s.at().file().toString());
                 out.writeInt(s.at().line());
                 out.writeInt(s.at().column());
             }
@@ -216,40 +265,31 @@ final class SheetCache {
         }
     }
 
-    private static Entry read(DataInputStream in) throws IOException {
-        String sheet = in.readUTF();
-        String sheetHash = in.readUTF();
-        String lexical = in.readUTF();
-        String real = in.readUTF();
-        String textHash = in.readUTF();
-        String key = in.readUTF();
-        String id = in.readUTF();
+    private static Entry read(DataInputStream in, List<String> strings) throws IOException {
+        String sheet = Strings.read(in, strings);
+        String sheetHash = Strings.read(in, strings);
+        String lexical = Strings.read(in, strings);
+        String real = Strings.read(in, strings);
+        String textHash = Strings.read(in, strings);
+        String key = Strings.read(in, strings);
+        String id = Strings.read(in, strings);
         int line = in.readInt();
         int column = in.readInt();
         long triples = in.readLong();
         int n = in.readInt();
         List<SharedFacts.Said> said = new ArrayList<>(n);
+        Map<String, Path> paths = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            String k = in.readUTF();
-            String what = in.readUTF();
-            String value = readLong(in);
-            Location at = in.readBoolean() ? Location.of(Path.of(in.readUTF()), in.readInt(), in.readInt()) : null;
-            said.add(new SharedFacts.Said(k, what, value, at, in.readBoolean()));
+            String k = Strings.read(in, strings);
+            String value = Strings.read(in, strings);
+            Location at = null;
+            if (in.readBoolean()) {
+                String file = Strings.read(in, strings);
+                at = Location.of(paths.computeIfAbsent(file, Path::of), in.readInt(), in.readInt());
+            }
+            said.add(new SharedFacts.Said(k, value, at, in.readBoolean()));
         }
         return new Entry(sheet, sheetHash, lexical, real, textHash, key, id, line, column, triples, List.copyOf(said));
-    }
-
-    /** A value may pass writeUTF's 64 KiB (a long name): written as length and bytes. */
-    private static void writeLong(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static String readLong(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Path real(Path p) {

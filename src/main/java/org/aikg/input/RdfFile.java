@@ -21,8 +21,8 @@ import org.apache.jena.sparql.core.Quad;
 
 /** One RDF file as graphs: its quads streamed in parts, or read whole; the dataset's description found on the way. */
 final class RdfFile {
-    /** The most triples of one part: a file's graph streams through in bounded pieces. */
-    private static final int PART = 50_000;
+    /** The most triples of one part: a file's graph streams through in small pieces, short-lived garbage. */
+    private static final int PART = 4_096;
 
     private final Path file;
     private final Node fileGraph;

@@ -64,6 +64,25 @@ public final class AikgServer {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /**
+     * Starts loading what any server needs before its first answer (Jena's initialisation, Fuseki's
+     * and Jetty's classes, the SPARQL parser) on a thread of its own, and returns at once: called
+     * before the data is read, the two overlap on a machine with more than one core.
+     */
+    public static void prepare() {
+        Thread t = new Thread(() -> {
+            try {
+                org.apache.jena.sys.JenaSystem.init();
+                FusekiServer.create().port(0).loopback(true).build();  // never started: its classes loaded and initialised
+                org.apache.jena.query.QueryFactory.create("ASK {}");
+            } catch (RuntimeException | LinkageError e) {
+                // only a head start: whatever failed here is done again, and reported, when the server is built
+            }
+        }, "aikg-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** A server of {@code published}: its quads and the dataset's description (its base IRI, ...). */
     public static Builder builder(Published published) {
         return new Builder(published);

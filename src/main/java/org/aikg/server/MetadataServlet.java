@@ -62,7 +62,7 @@ final class MetadataServlet extends Resource {
             if (def) resp.setHeader("Link", "<" + org.aikg.vocab.AIKG.ONTOLOGY + ">; rel=\"canonical\", </def.ttl>; rel=\"alternate\"; type=\""
                     + Formats.TURTLE.mediaType() + "\"");
         } else {
-            body = cache.computeIfAbsent((def ? "def|" : "void|") + format.suffix(), k -> format.write(def ? site.ontology : voidGraph()));
+            body = cache.computeIfAbsent((def ? "def|" : "void|") + format.suffix(), k -> format.write(def ? site.ontology() : voidGraph()));
         }
         Responses.send(req, resp, format.contentType(), body);
     }

@@ -50,11 +50,11 @@ final class Pages {
     }
 
     Link link(Node n, String lang, boolean explicit) {
-        String text = site.labels.label(n, lang);
+        String text = site.labels().label(n, lang);
         String local = site.pageOf(n);
         String href;
         if (local != null) href = href(local, lang, explicit);
-        else if (n.isURI() && site.vocab.contains(n, Node.ANY, Node.ANY) && n.getURI().startsWith(AIKG.NS)) href = "/def#" + n.getURI().substring(AIKG.NS.length());
+        else if (n.isURI() && site.vocab().contains(n, Node.ANY, Node.ANY) && n.getURI().startsWith(AIKG.NS)) href = "/def#" + n.getURI().substring(AIKG.NS.length());
         else href = n.isURI() ? n.getURI() : null;
         return new Link(text, href, n.isURI() ? n.getURI() : null);
     }
@@ -95,19 +95,19 @@ final class Pages {
         }
         List<Row> rows = new ArrayList<>();
         byProperty.forEach((p, values) -> {
-            values.sort(Comparator.comparing((Node o) -> o.isLiteral() ? o.getLiteralLexicalForm() : site.labels.label(o, lang)).thenComparing(org.aikg.convert.TripleOrder::node));
+            values.sort(Comparator.comparing((Node o) -> o.isLiteral() ? o.getLiteralLexicalForm() : site.labels().label(o, lang)).thenComparing(org.aikg.convert.TripleOrder::node));
             rows.add(new Row(link(p, lang, explicit), values.stream().map(v -> value(v, lang, explicit)).toList()));
         });
         rows.sort(Comparator.comparing(r -> r.property().text()));
         types.sort(Comparator.comparing(Link::text));
 
-        String title = site.labels.label(thing, lang);
+        String title = site.labels().label(thing, lang);
         String figure = null;
         List<Chart> charts = new ArrayList<>();
         if (data.contains(thing, RDF_type, SCHEMA_Observation)) {
             figure = figure(thing, lang);
             Node variable = one(thing, SCHEMA_variableMeasured);
-            if (variable != null) title = site.labels.label(variable, lang) + dateSuffix(thing);
+            if (variable != null) title = site.labels().label(variable, lang) + dateSuffix(thing);
             Node unit = one(thing, SCHEMA_unitCode);
             charts.addAll(charts(lang, explicit, unit, sameSource(thing)));
         }
@@ -226,7 +226,7 @@ final class Pages {
         String after = new String(cps, end, pEnd - end).stripTrailing();
         Node publisher = one(article, SCHEMA_publisher);
         Node date = one(article, SCHEMA_datePublished);
-        return new Evidence(before, quote, after, link(article, lang, explicit), publisher == null ? null : site.labels.label(publisher, lang),
+        return new Evidence(before, quote, after, link(article, lang, explicit), publisher == null ? null : site.labels().label(publisher, lang),
                 date == null ? null : date.getLiteralLexicalForm(), new Link("¶ " + start + "–" + end, href(site.pageOf(passage), lang, explicit), passage.getURI()));
     }
 
@@ -262,12 +262,12 @@ final class Pages {
                 int width = max.signum() == 0 ? 0 : a.multiply(BigDecimal.valueOf(360)).divide(max, java.math.MathContext.DECIMAL64).intValue();
                 boolean bound = one(o, SCHEMA_value) == null;
                 Node variable = one(o, SCHEMA_variableMeasured);
-                String label = variable == null ? site.labels.label(o, lang) : site.labels.label(variable, lang);
+                String label = variable == null ? site.labels().label(o, lang) : site.labels().label(variable, lang);
                 if (label.length() > 40) label = label.substring(0, 39) + "…";
                 bars.add(new Bar(label, figure(o, lang), y, Math.max(2, width), bound, href(site.pageOf(o), lang, explicit)));
                 y += 28;
             }
-            charts.add(new Chart(site.labels.label(unit, lang), 760, y, bars));
+            charts.add(new Chart(site.labels().label(unit, lang), 760, y, bars));
         });
         return charts;
     }
@@ -299,7 +299,7 @@ final class Pages {
     /** Nodes in label order (each label looked up once), ties by IRI. */
     private List<Node> sortedByLabel(List<Node> nodes, String lang) {
         Map<Node, String> labels = new java.util.HashMap<>();
-        for (Node n : nodes) labels.computeIfAbsent(n, k -> site.labels.label(k, lang));
+        for (Node n : nodes) labels.computeIfAbsent(n, k -> site.labels().label(k, lang));
         List<Node> copy = new ArrayList<>(nodes);
         copy.sort(Comparator.comparing((Node n) -> labels.get(n)).thenComparing(org.aikg.convert.TripleOrder::node));
         return copy;
@@ -322,7 +322,7 @@ final class Pages {
         for (Node o : sortedByLabel(observations(), lang).stream().limit(HOME_LIMIT * 3).toList()) {
             Node variable = one(o, SCHEMA_variableMeasured);
             Link l = link(o, lang, explicit);
-            Link named = new Link(variable == null ? l.text() : site.labels.label(variable, lang), l.href(), l.title());
+            Link named = new Link(variable == null ? l.text() : site.labels().label(variable, lang), l.href(), l.title());
             Node date = one(o, SCHEMA_observationDate);
             stats.add(new Stat(named, figure(o, lang), date == null ? "" : date.getLiteralLexicalForm()));
         }
@@ -331,7 +331,7 @@ final class Pages {
             Node text = Labels.pick(site.data.find(c, SCHEMA_text, Node.ANY).toList(), lang);
             Node author = one(c, SCHEMA_author);
             Link l = link(c, lang, explicit);
-            String t = (author == null ? "" : site.labels.label(author, lang) + ": ") + (text == null ? l.text() : text.getLiteralLexicalForm());
+            String t = (author == null ? "" : site.labels().label(author, lang) + ": ") + (text == null ? l.text() : text.getLiteralLexicalForm());
             claims.add(new Link(t, l.href(), l.title()));
         }
         List<Link> articles = site.sources().stream().limit(HOME_LIMIT * 3).map(a -> link(a, lang, explicit)).toList();
@@ -341,7 +341,7 @@ final class Pages {
             Downloads.File gz = downloads.find(f.name() + ".gz");
             dl.add(new Download(f.format().label(), "/download/" + f.name(), "/download/" + gz.name(), f.mediaType(), f.bytes(), gz.bytes()));
         }
-        List<Link> queries = site.queries.all().stream().map(q -> new Link(q.title(), "/queries/" + q.name(), null)).toList();
+        List<Link> queries = site.queries().all().stream().map(q -> new Link(q.title(), "/queries/" + q.name(), null)).toList();
         List<Alt> alts = List.of(new Alt("VoID (Turtle)", "/dataset", Formats.TURTLE.mediaType()));
         Head head = head(title, description, lang, site.base, alts, null, "/", explicit);
         return new Home(head, description, site.triples(), site.entities(), site.sources().size(), entries, stats, charts(lang, explicit, null, observations()), claims, articles, dl, queries);
@@ -350,7 +350,7 @@ final class Pages {
     // ---- queries ----
 
     Queries queries(String lang, boolean explicit) {
-        List<QueryLink> list = site.queries.all().stream().map(q -> queryLink(q)).toList();
+        List<QueryLink> list = site.queries().all().stream().map(q -> queryLink(q)).toList();
         return new Queries(head(Ui.of(lang).queries(), null, lang, null, List.of(), null, "/queries", explicit), list);
     }
 
@@ -361,7 +361,7 @@ final class Pages {
     // ---- the ontology ----
 
     Ontology ontology(String lang, boolean explicit) {
-        Graph o = site.ontology;
+        Graph o = site.ontology();
         Node ont = NodeFactory.createURI(AIKG.ONTOLOGY);
         Node title = Labels.pick(o.find(ont, DCT_title, Node.ANY).toList(), lang);
         Node desc = Labels.pick(o.find(ont, DCT_description, Node.ANY).toList(), lang);
@@ -378,22 +378,22 @@ final class Pages {
     private List<Term> terms(List<Node> types, String lang, boolean explicit) {
         List<Term> out = new ArrayList<>();
         for (Node type : types) {
-            for (Triple t : site.ontology.find(Node.ANY, RDF_type, type).toList()) {
+            for (Triple t : site.ontology().find(Node.ANY, RDF_type, type).toList()) {
                 Node n = t.getSubject();
                 if (!n.isURI() || !n.getURI().startsWith(AIKG.NS)) continue;
                 List<Link> details = new ArrayList<>();
                 for (String p : List.of(RDFS + "subClassOf", RDFS + "domain", RDFS + "range", SKOS + "inScheme", SKOS + "definition")) {
                     Node pn = NodeFactory.createURI(p);
-                    for (Triple d : site.ontology.find(n, pn, Node.ANY).toList()) {
+                    for (Triple d : site.ontology().find(n, pn, Node.ANY).toList()) {
                         Node v = d.getObject();
                         if (v.isLiteral() && !Labels.matches(v.getLiteralLanguage().toLowerCase(java.util.Locale.ROOT), lang) && !v.getLiteralLanguage().isEmpty()) continue;
                         Link target = v.isLiteral() ? new Link(v.getLiteralLexicalForm(), null, null) : link(v, lang, explicit);
                         out.size();
-                        details.add(new Link(target.text(), target.href(), site.labels.label(pn, lang)));
+                        details.add(new Link(target.text(), target.href(), site.labels().label(pn, lang)));
                     }
                 }
                 String local = n.getURI().substring(AIKG.NS.length());
-                out.add(new Term(local, n.getURI(), site.labels.label(n, lang), site.labels.comment(n, lang), details));
+                out.add(new Term(local, n.getURI(), site.labels().label(n, lang), site.labels().comment(n, lang), details));
             }
         }
         out.sort(Comparator.comparing(Term::name));

@@ -33,9 +33,10 @@ import org.apache.jena.sparql.graph.GraphFactory;
 /**
  * What the server publishes: the dataset, its canonical base (from the dataset's description, never
  * guessed), the vocabulary labels, the named queries, and what is counted from the data. Made
- * before the server listens, so it does nothing there that grows with the data: the counts (and
- * the list of sources) are worked out on first use, once, and for a store whose content has a
- * version kept beside it ({@code DIR/aikg/site/VERSION/}), so that the next start reads them.
+ * before the server listens, so it does nothing there that grows with the data, nor what only
+ * pages need: the counts and the list of sources, the vocabulary and the named queries are worked
+ * out on first use, once; the counts of a store whose content has a version are kept beside it
+ * ({@code DIR/aikg/site/VERSION/}), so that the next start reads them.
  */
 final class Site {
     /** What is counted from the whole published graph. */
@@ -43,19 +44,20 @@ final class Site {
 
     final DatasetGraph dsg;
     final Graph data;
-    final Graph vocab;
-    final Graph ontology;
     final String base;
     final Iris iris;
     final Map<String, String> prefixes;
-    final Labels labels;
-    final NamedQueries queries;
     final Instant loaded;
     final Node datasetNode;
     /** Where what is derived from this content is kept across starts, or null (a temporary folder is used). */
     final Path kept;
     private volatile Counts counts;
     private volatile List<Node> sources;
+    private volatile Vocabulary vocabulary;
+    private volatile NamedQueries queries;
+
+    /** The ontology, it and the labels of reused terms together, and the labels of things: what pages name things with. */
+    private record Vocabulary(Graph ontology, Graph vocab, Labels labels) {}
 
     Site(Published published) {
         this.dsg = published.dsg();
@@ -64,16 +66,48 @@ final class Site {
         this.base = published.description().base();
         this.iris = new Iris(base);
         this.prefixes = iris.prefixes();
-        this.ontology = resourceGraph("/org/aikg/ontology/aikg.ttl");
-        this.vocab = GraphFactory.createGraphMem();
-        ontology.find().forEachRemaining(vocab::add);
-        resourceGraph("/org/aikg/server/labels.ttl").find().forEachRemaining(vocab::add);
-        this.labels = new Labels(data, vocab);
-        this.queries = NamedQueries.bundled();
         this.datasetNode = iris.dataset();
         this.loaded = published.loaded();
         this.kept = published.folder().isPresent() && published.version().isPresent()
                 ? published.folder().get().resolve("site").resolve(published.version().get()) : null;
+    }
+
+    /** The ontology (aikg.ttl, bundled), parsed on first use. */
+    Graph ontology() {
+        return vocabulary().ontology();
+    }
+
+    /** The ontology and the bundled labels of the reused vocabularies. */
+    Graph vocab() {
+        return vocabulary().vocab();
+    }
+
+    Labels labels() {
+        return vocabulary().labels();
+    }
+
+    /** The bundled named queries, read on first use (the first page that lists them). */
+    NamedQueries queries() {
+        NamedQueries q = queries;
+        if (q == null) queries = q = NamedQueries.bundled();
+        return q;
+    }
+
+    private Vocabulary vocabulary() {
+        Vocabulary v = vocabulary;
+        if (v == null) {
+            synchronized (this) {
+                v = vocabulary;
+                if (v == null) {
+                    Graph ontology = resourceGraph("/org/aikg/ontology/aikg.ttl");
+                    Graph vocab = GraphFactory.createGraphMem();
+                    ontology.find().forEachRemaining(vocab::add);
+                    resourceGraph("/org/aikg/server/labels.ttl").find().forEachRemaining(vocab::add);
+                    vocabulary = v = new Vocabulary(ontology, vocab, new Labels(data, vocab));
+                }
+            }
+        }
+        return v;
     }
 
     /** The triples of the published graph (the union of the sources' graphs). */
