@@ -2,12 +2,14 @@
 # aikg's benchmarks, in one command, from the repository's root:
 #
 #   src/bench/run.sh                    everything, on the ~1M-triple corpus (about 25 minutes)
-#   src/bench/run.sh convert            one benchmark (or several: convert load startup memory serve download soak)
+#   src/bench/run.sh convert            one benchmark (or several: convert incremental load startup startup-store memory sparql serve
+#                                       download soak)
 #   src/bench/run.sh --sources 400      a smaller corpus (its own folder), same benchmarks
 #   src/bench/run.sh --quick            a smoke run: 400 sources, 2 runs, short wrk and soak (checks that all works; not a result)
 #
 # Other options go to org.aikg.bench.Benchmarks: --reps N, --startup-reps N, --warmup S, --duration S,
-# --soak S, --seed N (the seed also names the corpus). --no-build skips the Maven build.
+# --soak S, --seed N (the seed also names the corpus). --no-build skips the Maven build. --big-sources N (45000; 0: none)
+# sets the corpus ten times larger that startup-store also starts on (generated, then loaded with aikg load, once).
 #
 # Installs wrk with apt-get if it is missing, builds (mvn -q -B -DskipTests package test-compile),
 # generates the synthetic corpus with org.aikg.corpus.CorpusGenerator under target/bench/ if absent,
@@ -18,15 +20,19 @@ cd "$(dirname "$0")/../.."
 SOURCES=4500   # 4,500 synthetic sources: 1,012,193 triples in the union graph with seed 42
 SEED=42
 BUILD=1
+BIG=45000
 ARGS=()
+CHOSEN=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --sources) SOURCES="$2"; shift 2 ;;
     --seed) SEED="$2"; ARGS+=(--seed "$2"); shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    --quick) SOURCES=400; ARGS+=(--reps 2 --startup-reps 2 --warmup 2 --duration 5 --soak 15); shift ;;
+    --big-sources) BIG="$2"; shift 2 ;;
+    --quick) SOURCES=400; BIG=0; ARGS+=(--reps 2 --startup-reps 2 --warmup 2 --duration 5 --soak 15); shift ;;
     -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) ARGS+=("$1"); shift ;;
+    -*) ARGS+=("$1"); shift ;;
+    *) CHOSEN+=("$1"); ARGS+=("$1"); shift ;;
   esac
 done
 
@@ -56,6 +62,19 @@ if [ ! -f "$CORPUS/.generated" ] || [ "$(cat "$CORPUS/.generated")" != "$MARK" ]
   rm -rf "$CORPUS"
   java -cp "$CP" org.aikg.corpus.CorpusGenerator "$CORPUS" "$SOURCES" "$SEED"
   echo "$MARK" > "$CORPUS/.generated"
+fi
+
+# the big corpus, for startup-store only (its store is loaded by the harness the first time)
+if [ "$BIG" != 0 ] && { [ ${#CHOSEN[@]} -eq 0 ] || [[ " ${CHOSEN[*]} " == *" startup-store "* ]] || [[ " ${CHOSEN[*]} " == *" all "* ]]; }; then
+  BIGCORPUS="target/bench/corpus-$BIG-seed$SEED"
+  BIGMARK="sources=$BIG seed=$SEED"
+  if [ ! -f "$BIGCORPUS/.generated" ] || [ "$(cat "$BIGCORPUS/.generated")" != "$BIGMARK" ]; then
+    echo "generating the big corpus: $BIG sources, seed $SEED, in $BIGCORPUS ..."
+    rm -rf "$BIGCORPUS"
+    java -cp "$CP" org.aikg.corpus.CorpusGenerator "$BIGCORPUS" "$BIG" "$SEED"
+    echo "$BIGMARK" > "$BIGCORPUS/.generated"
+  fi
+  ARGS+=(--big-corpus "$BIGCORPUS")
 fi
 
 mkdir -p target/bench/logs

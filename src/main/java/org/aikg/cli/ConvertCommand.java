@@ -2,16 +2,15 @@ package org.aikg.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.aikg.convert.Converter;
 import org.aikg.convert.RdfFormat;
-import org.aikg.source.Sources;
+import org.aikg.input.Graphs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
         header = "Convert fact sheets to RDF (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads).",
-        description = "Converts fact sheets to RDF: one named graph per source, each fact linked to the passage of text it came from. Turtle, N-Triples, JSON-LD and RDF/XML hold the union of the graphs; TriG and N-Quads keep them apart. The output is sorted: the same input gives the same bytes. Nothing is written unless the whole conversion succeeds.",
+        description = "Converts fact sheets to RDF: one named graph per source, each fact linked to the passage of text it came from. Turtle, N-Triples, JSON-LD and RDF/XML hold the union of the graphs; TriG and N-Quads keep them apart. The output is sorted: the same input gives the same bytes. Nothing is written unless the whole conversion succeeds. Each sheet's graph is kept in .FILE.aikg-cache beside the output, so that converting again after an edit reads only the sheets that changed.",
         footer = {"", "Examples:", "  aikg convert data -o out.ttl", "  aikg convert data -o - --format nq | gzip > out.nq.gz"})
 final class ConvertCommand implements Runnable {
     private final Cli.Io io;
@@ -44,12 +43,18 @@ final class ConvertCommand implements Runnable {
         }
     }
 
+    /** The cache of an output: {@code .NAME.aikg-cache} beside it. */
+    static Path cacheOf(Path out) {
+        Path abs = out.toAbsolutePath();
+        return abs.getParent().resolve("." + abs.getFileName() + ".aikg-cache");
+    }
+
     private void convert() throws java.io.IOException {
         boolean stdout = output.equals("-");
         RdfFormat f = format != null ? RdfFormat.named(format) : stdout ? RdfFormat.TTL : RdfFormat.fromFileName(Path.of(output));
-        Converter.Stats s;
+        Graphs.Stats s;
         try (Progress progress = new Progress("convert")) {
-            Converter converter = Converter.of(Sources.scan(data)).keepGoing(keepGoing).progress(progress);
+            Graphs converter = Graphs.of(data).keepGoing(keepGoing).progress(progress);
             if (stdout) {
                 // through a temporary file, so that a failing run writes nothing to standard output either
                 Path tmp = java.nio.file.Files.createTempFile("aikg-convert-", "." + f.extension());
@@ -62,11 +67,14 @@ final class ConvertCommand implements Runnable {
                     java.nio.file.Files.deleteIfExists(tmp);
                 }
             } else {
-                s = converter.write(Path.of(output), f);
+                Path out = Path.of(output);
+                // each sheet's graph is kept beside the output, so that converting again after an edit reads only what changed
+                s = converter.cache(cacheOf(out)).write(out, f);
             }
         }
-        io.err().printf("converted %d source%s, %d triples, to %s in %.1f s%n", s.sources(), s.sources() == 1 ? "" : "s",
-                s.triples(), stdout ? "standard output" : output, s.millis() / 1000.0);
+        io.err().printf("converted %d source%s, %d triples, to %s in %.1f s%s%n", s.sources(), s.sources() == 1 ? "" : "s",
+                s.triples(), stdout ? "standard output" : output, s.millis() / 1000.0,
+                s.cached() > 0 ? " (" + s.cached() + " unchanged sheet" + (s.cached() == 1 ? "" : "s") + " from the cache)" : "");
         Summary.failures(io, s.failures());
     }
 }

@@ -2,6 +2,7 @@ package org.aikg.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.aikg.input.Graphs;
 import org.aikg.store.Tdb2Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,10 +34,10 @@ final class LoadCommand implements Runnable {
     public void run() {
         Tdb2Store.Stats s;
         try (Progress progress = new Progress("load")) {
-            s = Tdb2Store.load(store, data, progress, keepGoing);
+            s = Tdb2Store.load(store, Graphs.of(data).keepGoing(keepGoing).progress(progress));
         }
-        io.err().printf("loaded %d graph%s, %d quads, into %s in %.1f s%n", s.graphs(), s.graphs() == 1 ? "" : "s", s.quads(), store,
-                s.millis() / 1000.0);
+        io.err().printf("loaded %d graph%s, %d quads, into %s in %.1f s (%d written, %d unchanged)%n", s.graphs(), s.graphs() == 1 ? "" : "s",
+                s.quads(), store, s.millis() / 1000.0, s.graphs() - s.unchanged(), s.unchanged());
         Summary.failures(io, s.failures());
     }
 }

@@ -3,13 +3,13 @@ package org.aikg.cli;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.aikg.convert.Converter;
+import org.aikg.input.Graphs;
 
 /**
  * A progress bar over the sources of a run, drawn only on a terminal and only for runs of more
  * than a few sources; elsewhere (pipes, CI, tests) it draws nothing.
  */
-final class Progress implements Converter.Progress, AutoCloseable {
+final class Progress implements Graphs.Progress, AutoCloseable {
     private static final int MIN_SOURCES = 20;
     private ProgressBar bar;
     private final String task;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.aikg.input.Graphs;
 import org.aikg.store.Publisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,7 +73,7 @@ final class PublishCommand implements Runnable {
         publisher = publisher.credentials(creds);
         Publisher.Stats s;
         try (Progress progress = new Progress("publish")) {
-            s = publisher.publish(data, progress, keepGoing);
+            s = publisher.publish(Graphs.of(data).keepGoing(keepGoing).progress(progress));
         }
         io.err().printf("published %d graph%s, %d triples, to %s in %.1f s (%d retr%s)%n", s.graphs(), s.graphs() == 1 ? "" : "s", s.triples(),
                 target, s.millis() / 1000.0, s.retries(), s.retries() == 1 ? "y" : "ies");

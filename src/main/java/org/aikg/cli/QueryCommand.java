@@ -43,7 +43,7 @@ final class QueryCommand implements Runnable {
         }
         NamedQuery q = queries.resolve(query);
         QueryRunner.Format f = QueryRunner.Format.named(format);
-        QueryRunner.run(Datasets.open(data), q.query(query), f, io.out());
+        QueryRunner.run(Datasets.read(org.aikg.input.Graphs.of(data)), q.query(query), f, io.out());
         io.out().flush();
     }
 }

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import org.aikg.UsageException;
 import org.aikg.server.AikgServer;
+import org.aikg.input.Graphs;
 import org.aikg.store.Datasets;
+import org.aikg.store.Published;
 import org.aikg.store.Tdb2Store;
-import org.apache.jena.sparql.core.DatasetGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +39,10 @@ final class ServeCommand implements Runnable {
     @Option(names = "--tdb2", paramLabel = "DIR", description = "Serve a TDB2 store made by 'aikg load' instead of converting DATA.")
     Path tdb2;
 
+    @Option(names = "--page-cache", defaultValue = "64", paramLabel = "MIB",
+            description = "MiB of rendered pages kept in memory (default: ${DEFAULT-VALUE}; 0 renders every page on every request).")
+    long pageCacheMib;
+
     @Option(names = "--public", description = "Listen on all network interfaces, not only on this machine (loopback).")
     boolean open;
 
@@ -54,6 +59,7 @@ final class ServeCommand implements Runnable {
         Duration timeout = duration(queryTimeout);
         if (port < 0 || port > 65535) throw new UsageException("bad port " + port + " (expected 0-65535; 0 picks a free one)");
         if (maxRows < 1) throw new UsageException("--max-rows must be at least 1, not " + maxRows);
+        if (pageCacheMib < 0 || pageCacheMib > 1 << 20) throw new UsageException("--page-cache must be 0 to 1048576 MiB, not " + pageCacheMib);
         if (url != null) {
             try {
                 AikgServer.checkedUrl(url);
@@ -62,15 +68,16 @@ final class ServeCommand implements Runnable {
             }
         }
         io.err().println("loading " + (tdb2 != null ? "the TDB2 store " + tdb2 : String.join(" ", data.stream().map(Path::toString).toList())) + " ...");
-        DatasetGraph dsg;
+        AikgServer.prepare();  // Jena and Fuseki get ready while the data is read
+        Published published;
         try (Progress progress = new Progress("load")) {
-            dsg = tdb2 != null ? Tdb2Store.open(tdb2) : Datasets.open(data, progress);
+            published = tdb2 != null ? Tdb2Store.open(tdb2) : Datasets.open(Graphs.of(data).progress(progress));
         }
         AikgServer server;
         try {
-            AikgServer.Builder builder = AikgServer.builder(dsg).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open);
+            AikgServer.Builder builder = AikgServer.builder(published).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open)
+                    .pageCacheBytes(pageCacheMib << 20);
             if (url != null) builder.publicUrl(url);
-            if (tdb2 != null && java.nio.file.Files.isDirectory(Tdb2Store.searchIndex(tdb2))) builder.searchIndex(Tdb2Store.searchIndex(tdb2));
             server = builder.build().start();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -82,7 +89,8 @@ final class ServeCommand implements Runnable {
             server.stop();
         }, "aikg-shutdown"));
         String at = server.url();
-        io.out().println("aikg is serving " + server.triples() + " triples at " + at);
+        String title = published.description().title().getOrDefault("en", published.description().base());
+        io.out().println("aikg is serving " + title + " (" + published.description().base() + ") at " + at);
         io.out().println("  " + at + "            home: the dataset, its statistics, entry points");
         io.out().println("  " + at + "sparql      SPARQL endpoint and query editor");
         io.out().println("  " + at + "download/   the whole graph (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads)");

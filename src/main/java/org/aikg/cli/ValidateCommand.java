@@ -3,8 +3,7 @@ package org.aikg.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.aikg.DataException;
-import org.aikg.convert.Iris;
-import org.aikg.source.Sources;
+import org.aikg.input.Graphs;
 import org.aikg.store.Datasets;
 import org.aikg.validate.Validator;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -30,11 +29,12 @@ final class ValidateCommand implements Runnable {
     public void run() {
         long start = System.nanoTime();
         DatasetGraph dsg;
+        Graphs graphs;
         try (Progress progress = new Progress("validate")) {
-            dsg = Datasets.open(inputs, progress);
+            graphs = Graphs.of(inputs).progress(progress);
+            dsg = Datasets.read(graphs);
         }
-        var prefixes = Datasets.isRdfFile(inputs) ? org.aikg.vocab.Vocab.standardPrefixes()
-                : new Iris(Sources.scan(inputs).dataset().base()).prefixes();
+        var prefixes = graphs.prefixes();
         Validator.Result r = Validator.bundled().validate(dsg.getDefaultGraph(), prefixes);
         r.lines().forEach(io.out()::println);
         long size = dsg.getDefaultGraph().size();

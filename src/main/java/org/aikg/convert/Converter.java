@@ -45,6 +45,16 @@ public final class Converter {
         void graph(Node name, List<Triple> triples);
     }
 
+    /**
+     * Receives each graph with its key (equal keys, equal triples; null where unknown), its size and
+     * its triples, read when asked for: a graph kept in the cache is read only by a consumer that
+     * needs it.
+     */
+    @FunctionalInterface
+    public interface PartSink {
+        void graph(Node name, String key, long size, java.util.function.Supplier<List<Triple>> triples);
+    }
+
     /** Hears of each source as it is done, for a progress bar. */
     @FunctionalInterface
     public interface Progress {
@@ -54,7 +64,7 @@ public final class Converter {
     }
 
     /** What a run did: sources converted, triples, time, and the message of each source left out. */
-    public record Stats(int sources, long triples, long millis, List<String> failures) {
+    public record Stats(int sources, long triples, long millis, List<String> failures, int cached) {
         public Stats {
             failures = List.copyOf(failures);
         }
@@ -64,25 +74,35 @@ public final class Converter {
     private final Iris iris;
     private final boolean keepGoing;
     private final Progress progress;
+    private final Path cacheFolder;
 
-    private Converter(SourceSet sources, boolean keepGoing, Progress progress) {
+    private Converter(SourceSet sources, boolean keepGoing, Progress progress, Path cacheFolder) {
         this.sources = sources;
         this.iris = new Iris(sources.dataset().base());
         this.keepGoing = keepGoing;
         this.progress = progress;
+        this.cacheFolder = cacheFolder;
     }
 
     public static Converter of(SourceSet sources) {
-        return new Converter(sources, false, Progress.NONE);
+        return new Converter(sources, false, Progress.NONE, null);
     }
 
     /** With {@code true}, a bad sheet is left out and reported in {@link Stats#failures()} instead of stopping the run. */
     public Converter keepGoing(boolean keepGoing) {
-        return new Converter(sources, keepGoing, progress);
+        return new Converter(sources, keepGoing, progress, cacheFolder);
     }
 
     public Converter progress(Progress progress) {
-        return new Converter(sources, keepGoing, progress);
+        return new Converter(sources, keepGoing, progress, cacheFolder);
+    }
+
+    /**
+     * Keeps each sheet's graph in {@code folder} under a hash of what it was made from (see the
+     * README): a later run reads again only the sheets that changed, and gives the same output.
+     */
+    public Converter cache(Path folder) {
+        return new Converter(sources, keepGoing, progress, folder);
     }
 
     public Iris iris() {
@@ -94,12 +114,32 @@ public final class Converter {
      * Throws {@link org.aikg.DataException} at the first bad sheet.
      */
     public Stats forEachGraph(GraphSink sink) {
+        return forEachPart((name, key, size, triples) -> sink.graph(name, triples.get()));
+    }
+
+    /** As {@link #forEachGraph}, each graph with its key and its triples read when asked for. */
+    public Stats forEachPart(PartSink sink) {
+        return run(sink, false);
+    }
+
+    private Stats run(PartSink sink, boolean eager) {
+        SheetCache cache = cacheFolder == null ? null : new SheetCache(cacheFolder, sources.dataset().file());
+        try {
+            return run(sink, eager, cache);
+        } catch (RuntimeException | Error e) {
+            if (cache != null) cache.discard();
+            throw e;
+        }
+    }
+
+    private Stats run(PartSink sink, boolean eager, SheetCache cache) {
         long start = System.nanoTime();
         List<Node> articles = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
         SharedFacts shared = new SharedFacts(sources.dataset());
         List<String> failures = new ArrayList<>();
         long count = 0;
+        int cached = 0;
         int done = 0;
         int total = sources.sheets().size();
         // sheets are read and converted on every core, a bounded window ahead; their graphs are handed on in order
@@ -115,7 +155,7 @@ public final class Converter {
             while (next.hasNext() || !window.isEmpty()) {
                 while (next.hasNext() && window.size() < threads * 8) {
                     Path p = next.next();
-                    window.add(pool.submit(() -> convert(p)));
+                    window.add(pool.submit(() -> convert(p, cache, eager)));
                 }
                 Converted c = await(window.poll());
                 try {
@@ -134,8 +174,9 @@ public final class Converter {
                     continue;
                 }
                 articles.add(iris.article(c.id()));
-                count += c.triples().size();
-                sink.graph(iris.graph(c.id()), c.triples());
+                if (c.cached()) cached++;
+                count += c.size();
+                sink.graph(iris.graph(c.id()), c.key(), c.size(), c.triples());
                 progress.done(++done, total);
             }
         } finally {
@@ -147,23 +188,44 @@ public final class Converter {
         TreeSet<Triple> meta = new TreeSet<>(TripleOrder.INSTANCE);
         describeDataset(articles, meta);
         count += meta.size();
-        sink.graph(iris.metadataGraph(), List.copyOf(meta));
-        return new Stats(articles.size(), count, (System.nanoTime() - start) / 1_000_000, failures);
+        List<Triple> metaTriples = List.copyOf(meta);
+        sink.graph(iris.metadataGraph(), keyOf(metaTriples), metaTriples.size(), () -> metaTriples);
+        if (cache != null) cache.save();
+        return new Stats(articles.size(), count, (System.nanoTime() - start) / 1_000_000, failures, cached);
     }
 
-    /** One sheet converted: its source id, sorted triples and what it says of shared things, or the data error it met. */
-    private record Converted(Path file, String id, DataException.Location at, List<Triple> triples, List<SharedFacts.Said> said,
-            DataException failure) {}
+    /** One sheet converted: its source id, its graph's key, size and sorted triples, what it says of shared things, or the data error it met. */
+    private record Converted(Path file, String id, DataException.Location at, String key, long size,
+            java.util.function.Supplier<List<Triple>> triples, List<SharedFacts.Said> said, DataException failure, boolean cached) {}
 
-    private Converted convert(Path p) {
+    private Converted convert(Path p, SheetCache cache, boolean eager) {
+        SheetCache.Entry kept = cache == null ? null : cache.lookup(p);
+        if (kept != null) {
+            List<Triple> loaded = eager ? cache.triples(kept.key(), kept.triples()) : null;
+            return new Converted(p, kept.id(), DataException.Location.of(p, kept.line(), kept.column()), kept.key(), kept.triples(),
+                    loaded != null ? () -> loaded : () -> cache.triples(kept.key(), kept.triples()), kept.said(), null, true);
+        }
         try {
             FactSheet sheet = sources.read(p);
-            TreeSet<Triple> triples = new TreeSet<>(TripleOrder.INSTANCE);
-            new SheetTriples(sheet, iris, triples).emit();
-            return new Converted(p, sheet.article().id(), sheet.article().at(), List.copyOf(triples), SharedFacts.of(sheet), null);
+            TreeSet<Triple> sorted = new TreeSet<>(TripleOrder.INSTANCE);
+            new SheetTriples(sheet, iris, sorted).emit();
+            List<Triple> triples = List.copyOf(sorted);
+            List<SharedFacts.Said> said = SharedFacts.of(sheet);
+            String key = cache == null ? null : cache.keep(p, sheet, triples, said);
+            return new Converted(p, sheet.article().id(), sheet.article().at(), key, triples.size(), () -> triples, said, null, false);
         } catch (DataException e) {
-            return new Converted(p, null, null, List.of(), List.of(), e);
+            return new Converted(p, null, null, null, 0, List::of, List.of(), e, false);
         }
+    }
+
+    /** The key of a graph made here rather than kept: a hash of its triples, in order. */
+    private static String keyOf(List<Triple> triples) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        org.apache.jena.riot.system.StreamRDF w = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(b, org.apache.jena.riot.RDFFormat.NTRIPLES);
+        w.start();
+        triples.forEach(w::triple);
+        w.finish();
+        return SheetCache.hash(b.toByteArray());
     }
 
     private static Converted await(Future<Converted> f) {
@@ -186,14 +248,38 @@ public final class Converter {
      * when all went well, and keeps its permissions.
      */
     public Stats write(Path out, RdfFormat format) {
+        if (cacheFolder != null && format == RdfFormat.NQ) return spliced(out);
         return OutputFile.check(out).write(os -> write(os, format));
+    }
+
+    /** N-Quads through the cache: graphs whose key is unchanged are copied from the output of the last run. */
+    private Stats spliced(Path out) {
+        NQuadsSplice splice = new NQuadsSplice(cacheFolder, out);
+        Object[] result = new Object[2];
+        OutputFile.check(out).write(os -> {
+            java.util.TreeMap<Node, NQuadsSplice.Graph> graphs = new java.util.TreeMap<>(TripleOrder::node);
+            result[0] = run((name, key, size, triples) -> graphs.put(name, new NQuadsSplice.Graph(key, triples)), false);
+            try {
+                result[1] = splice.write(graphs, os);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, NQuadsSplice.Segment> segments = (java.util.Map<String, NQuadsSplice.Segment>) result[1];
+        splice.save(segments);
+        return (Stats) result[0];
     }
 
     /** Writes the whole conversion to a stream (not closed). */
     public Stats write(OutputStream out, RdfFormat format) {
         Stats[] stats = new Stats[1];
-        long triples = SortedOutput.write(sink -> stats[0] = forEachGraph(sink), format, out, iris.prefixes());
-        return new Stats(stats[0].sources(), format.keepsGraphs() ? stats[0].triples() : triples, stats[0].millis(), stats[0].failures());
+        boolean eager = !format.keepsGraphs();
+        long triples = SortedOutput.write(sink -> stats[0] = run((name, key, size, ts) -> sink.graph(name, ts.get()), eager), format, out,
+                iris.prefixes());
+        return new Stats(stats[0].sources(), format.keepsGraphs() ? stats[0].triples() : triples, stats[0].millis(), stats[0].failures(),
+                stats[0].cached());
     }
 
     private void describeDataset(List<Node> articles, TreeSet<Triple> out) {

@@ -19,6 +19,15 @@ import org.apache.jena.sparql.core.DatasetGraph;
 public final class DatasetWriter {
     private DatasetWriter() {}
 
+    /**
+     * Writes the graphs that {@code graphs} hands over (each sorted) to the file {@code out}, replaced
+     * only when all went well, as {@code convert} writes; returns the count written.
+     */
+    public static long write(java.nio.file.Path out, java.util.function.Consumer<Converter.GraphSink> graphs, RdfFormat format,
+            Map<String, String> prefixes) {
+        return OutputFile.check(out).write(os -> SortedOutput.write(graphs, format, os, prefixes));
+    }
+
     /** Writes the named graphs of {@code dsg} (the default graph is taken as their union); returns the count written. */
     public static long write(DatasetGraph dsg, RdfFormat format, OutputStream out, Map<String, String> prefixes) {
         return SortedOutput.write(sink -> {

@@ -25,8 +25,26 @@ import org.aikg.source.FactSheet.Variable;
  * one source says: its id is defined in one sheet only. A conflict names both places.
  */
 final class SharedFacts {
-    /** One thing a sheet says: {@code what} ("the English name of entity \"china\"") is {@code value}, written {@code at}. */
-    record Said(String key, String what, String value, Location at, boolean once) {}
+    /** One thing a sheet says: the thing {@code key} names is {@code value}, written {@code at}. */
+    record Said(String key, String value, Location at, boolean once) {
+        /** The thing in words, made from the key: "the English name of entity \"china\"". */
+        String what() {
+            String[] k = key.split(" ");
+            if (k.length == 2) return k[0] + " \"" + k[1] + "\"";  // statistic, claim
+            String thing = k[0] + " \"" + k[1] + "\"";
+            return switch (k[2]) {
+                case "type" -> "the type of " + thing;
+                case "changeOf" -> "the variable that " + thing + " is the change of";
+                case "scheme" -> "the scheme of " + thing;
+                default -> {
+                    int at = k[2].indexOf('@');
+                    String lang = k[2].substring(at + 1);
+                    String language = lang.startsWith("zh") ? "Chinese" : lang.equals("en") ? "English" : lang;
+                    yield "the " + language + " " + k[2].substring(0, at) + " of " + thing;
+                }
+            };
+        }
+    }
 
     private final Map<String, Said> first = new HashMap<>();
 
@@ -41,35 +59,30 @@ final class SharedFacts {
     static List<Said> of(FactSheet sheet) {
         List<Said> said = new ArrayList<>();
         for (Entity e : sheet.entities()) {
-            said.add(new Said("entity " + e.id() + " type", "the type of entity \"" + e.id() + "\"", e.type().name(), e.typeAt(), false));
+            said.add(new Said("entity " + e.id() + " type", e.type().name(), e.typeAt(), false));
             List<Text> names = e.properties().stream().filter(p -> p.key() == EntityKey.name).map(Property::value).map(Text.class::cast).toList();
             names(said, "entity", e.id(), "name", names);
         }
         for (Variable v : sheet.variables()) {
             names(said, "variable", v.id(), "name", v.names());
             if (v.changeOf() != null) {
-                said.add(new Said("variable " + v.id() + " changeOf", "the variable that variable \"" + v.id() + "\" is the change of",
-                        "\"" + v.changeOf().id() + "\"", v.changeOf().at(), false));
+                said.add(new Said("variable " + v.id() + " changeOf", "\"" + v.changeOf().id() + "\"", v.changeOf().at(), false));
             }
         }
         for (Scheme s : sheet.schemes()) {
             names(said, "scheme", s.id(), "label", s.labels());
             for (Concept c : s.concepts()) {
                 names(said, "concept", c.id(), "label", c.labels());
-                said.add(new Said("concept " + c.id() + " scheme", "the scheme of concept \"" + c.id() + "\"", "\"" + s.id() + "\"", c.at(), false));
+                said.add(new Said("concept " + c.id() + " scheme", "\"" + s.id() + "\"", c.at(), false));
             }
         }
-        sheet.statistics().forEach(s -> said.add(new Said("statistic " + s.id(), "statistic \"" + s.id() + "\"", "", s.at(), true)));
-        sheet.claims().forEach(c -> said.add(new Said("claim " + c.id(), "claim \"" + c.id() + "\"", "", c.at(), true)));
+        sheet.statistics().forEach(s -> said.add(new Said("statistic " + s.id(), "", s.at(), true)));
+        sheet.claims().forEach(c -> said.add(new Said("claim " + c.id(), "", c.at(), true)));
         return said;
     }
 
     private static void names(List<Said> said, String kind, String id, String property, List<Text> texts) {
-        for (Text t : texts) {
-            String language = t.lang().startsWith("zh") ? "Chinese" : t.lang().equals("en") ? "English" : t.lang();
-            said.add(new Said(kind + " " + id + " " + property + "@" + t.lang(), "the " + language + " " + property + " of " + kind + " \"" + id + "\"",
-                    Chars.show(t.value()), t.at(), false));
-        }
+        for (Text t : texts) said.add(new Said(kind + " " + id + " " + property + "@" + t.lang(), Chars.show(t.value()), t.at(), false));
     }
 
     /** Throws {@link DataException} at the first thing {@code said} contradicts, naming where it was said before. */

@@ -18,7 +18,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.sparql.core.DatasetGraph;
+import org.aikg.store.Published;
 import org.apache.jena.system.Txn;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -29,7 +29,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
  * VoID/DCAT, the ontology and the named queries. Read-only throughout.
  *
  * <pre>{@code
- * AikgServer server = AikgServer.builder(dsg).port(3030).queryTimeout(Duration.ofSeconds(10)).build().start();
+ * AikgServer server = AikgServer.builder(Tdb2Store.open(Path.of("store"))).port(3030).queryTimeout(Duration.ofSeconds(10)).build().start();
  * System.out.println(server.url());
  * server.stop();
  * }</pre>
@@ -45,18 +45,11 @@ public final class AikgServer {
     private final FusekiServer fuseki;
     private final Downloads downloads;
     private final String host;
-    private final long triples;
 
-    private AikgServer(FusekiServer fuseki, Downloads downloads, String host, long triples) {
+    private AikgServer(FusekiServer fuseki, Downloads downloads, String host) {
         this.fuseki = fuseki;
         this.downloads = downloads;
         this.host = host;
-        this.triples = triples;
-    }
-
-    /** The triples of the published graph (the union of the sources' graphs). */
-    public long triples() {
-        return triples;
     }
 
     /** A public URL checked (http or https, a host, no query) and without its final slash; IllegalArgumentException otherwise. */
@@ -74,8 +67,28 @@ public final class AikgServer {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    public static Builder builder(DatasetGraph dsg) {
-        return new Builder(dsg);
+    /**
+     * Starts loading what any server needs before its first answer (Jena's initialisation, Fuseki's
+     * and Jetty's classes, the SPARQL parser) on a thread of its own, and returns at once: called
+     * before the data is read, the two overlap on a machine with more than one core.
+     */
+    public static void prepare() {
+        Thread t = new Thread(() -> {
+            try {
+                org.apache.jena.sys.JenaSystem.init();
+                FusekiServer.create().port(0).loopback(true).build();  // never started: its classes loaded and initialised
+                org.apache.jena.query.QueryFactory.create("ASK {}");
+            } catch (RuntimeException | LinkageError e) {
+                // only a head start: whatever failed here is done again, and reported, when the server is built
+            }
+        }, "aikg-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** A server of {@code published}: its quads and the dataset's description (its base IRI, ...). */
+    public static Builder builder(Published published) {
+        return new Builder(published);
     }
 
     /** Starts listening; returns this. */
@@ -109,17 +122,17 @@ public final class AikgServer {
 
     /** The configuration of a server, checked when built. */
     public static final class Builder {
-        private final DatasetGraph dsg;
+        private final Published published;
         private int port = 3030;
         private Duration queryTimeout = Duration.ofSeconds(10);
         private int maxRows = 100_000;
         private boolean loopbackOnly = true;
         private Duration bodyDeadline = Duration.ofSeconds(10);
         private String publicUrl;
-        private Path searchIndex;
+        private long pageCacheBytes = 64L << 20;
 
-        private Builder(DatasetGraph dsg) {
-            this.dsg = dsg;
+        private Builder(Published published) {
+            this.published = java.util.Objects.requireNonNull(published, "published");
         }
 
         public Builder port(int port) {
@@ -158,12 +171,10 @@ public final class AikgServer {
             return this;
         }
 
-        /**
-         * A search index written beside the store by {@code load} ({@link SearchIndex#write}); without
-         * one, the index is built in memory after the server starts listening (searches wait for it).
-         */
-        public Builder searchIndex(Path dir) {
-            this.searchIndex = dir;
+        /** The most bytes of rendered pages kept (default 64 MiB); 0 renders every page on every request. */
+        public Builder pageCacheBytes(long bytes) {
+            if (bytes < 0) throw new IllegalArgumentException("the page cache size must be 0 or more, not " + bytes);
+            this.pageCacheBytes = bytes;
             return this;
         }
 
@@ -174,15 +185,16 @@ public final class AikgServer {
         }
 
         public AikgServer build() {
-            Site site = Txn.calculateRead(dsg, () -> new Site(dsg));
+            // nothing here reads the whole store: what is counted from it is counted on first use (see Site)
+            Site site = new Site(published);
             Downloads downloads = new Downloads(site);
             FusekiServer fuseki = FusekiServer.create()
-                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows, bodyDeadline, publicUrl, searchIndex)))
+                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows, bodyDeadline, publicUrl, pageCacheBytes)))
                     .port(port)
                     .loopback(loopbackOnly)
                     .enableCors(true, null)
                     .build();
-            return new AikgServer(fuseki, downloads, "localhost", site.triples);
+            return new AikgServer(fuseki, downloads, "localhost");
         }
     }
 
@@ -195,19 +207,20 @@ public final class AikgServer {
         private final SparqlEndpoint sparql;
         private final Duration bodyDeadline;
         private final String publicUrl;
-        private final Path searchDir;
         private final CompletableFuture<SearchIndex> search = new CompletableFuture<>();
         private volatile FusekiServer server;
 
-        Module(Site site, Downloads downloads, Duration timeout, int maxRows, Duration bodyDeadline, String publicUrl, Path searchDir) {
+        private final long pageCacheBytes;
+
+        Module(Site site, Downloads downloads, Duration timeout, int maxRows, Duration bodyDeadline, String publicUrl, long pageCacheBytes) {
+            this.pageCacheBytes = pageCacheBytes;
             this.site = site;
             this.bodyDeadline = bodyDeadline;
             this.publicUrl = publicUrl;
-            this.searchDir = searchDir;
             this.downloads = downloads;
             this.pages = new Pages(site);
             this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(site.dsg, site.base, timeout, maxRows, site.prefixes,
-                    () -> Txn.calculateRead(site.dsg, () -> ServiceDescription.of(site.base + "sparql", site.datasetNode, site.triples,
+                    () -> Txn.calculateRead(site.dsg, () -> ServiceDescription.of(site.base + "sparql", site.datasetNode, site.triples(),
                             site.dsg.listGraphNodes()))), new QueryPage(site, pages, templates));
         }
 
@@ -222,7 +235,7 @@ public final class AikgServer {
             builder.add(DATASET, FusekiOperations.dataService(site.dsg));
             builder.addFilter("/*", new RequestGate(MAX_BODY));
             builder.addFilter("/*", new ReadTransactionFilter(site.dsg));
-            PageCache cache = new PageCache(64L << 20);
+            PageCache cache = new PageCache(pageCacheBytes);
             MetadataServlet meta = new MetadataServlet(site, pages, templates, downloads);
             for (String suffix : Offers.PAGE.suffixes()) builder.addServlet("/dataset." + suffix, meta).addServlet("/def." + suffix, meta);
             LinkedDataServlet ld = new LinkedDataServlet(site, pages, templates, cache);
@@ -247,7 +260,7 @@ public final class AikgServer {
                     .addServlet("/static/*", new StaticServlet())
                     .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
                     .addServlet("/search", new SearchServlet(site, pages, templates, search::join))
-                    .addServlet("/fragments", new Fragments(site.data, site.triples, this::address, site.prefixes));
+                    .addServlet("/fragments", new Fragments(site.data, site::triples, this::address, site.prefixes));
         }
 
         /** The search index: opened, or built from the data, once the server listens, so that no other answer waits for it. */
@@ -255,7 +268,7 @@ public final class AikgServer {
         public void serverAfterStarting(FusekiServer server) {
             Thread t = new Thread(() -> {
                 try {
-                    search.complete(searchDir != null ? SearchIndex.open(searchDir) : Txn.calculateRead(site.dsg, () -> SearchIndex.of(site.data)));
+                    search.complete(site.searchIndex != null ? SearchIndex.open(site.searchIndex) : Txn.calculateRead(site.dsg, () -> SearchIndex.of(site.data)));
                 } catch (RuntimeException e) {
                     search.completeExceptionally(e);
                 }

@@ -84,13 +84,13 @@ final class Charts {
                 Node d = pages.one(o, SCHEMA_observationDate);
                 return d == null ? "~" : d.getLiteralLexicalForm();
             }));
-            out.add(new Group(w.byPeriod(site.labels.label(key.get(0), lang)), true, sorted));
+            out.add(new Group(w.byPeriod(site.labels().label(key.get(0), lang)), true, sorted));
         });
         byUnitAndPeriod.forEach((key, list) -> {
             Set<Node> variables = new LinkedHashSet<>();
             for (Node o : list) variables.add(pages.one(o, SCHEMA_variableMeasured));
             if (list.size() < 2 || variables.size() < 2) return;
-            out.add(new Group(w.sameUnitPeriod(capitalised(site.labels.label(key.get(0), lang), lang), Dates.format(key.get(1), lang)), false,
+            out.add(new Group(w.sameUnitPeriod(capitalised(site.labels().label(key.get(0), lang), lang), Dates.format(key.get(1), lang)), false,
                     list));
         });
         return out;
@@ -112,7 +112,7 @@ final class Charts {
                 label = date == null ? w.noPeriod() : Dates.format(date, lang);
             } else {
                 Node variable = pages.one(o, SCHEMA_variableMeasured);
-                label = variable == null ? site.labels.label(o, lang) : site.labels.label(variable, lang);
+                label = variable == null ? site.labels().label(o, lang) : site.labels().label(variable, lang);
             }
             Link l = pages.link(o, lang, explicit);
             BigDecimal pct = max.signum() == 0 ? BigDecimal.ZERO

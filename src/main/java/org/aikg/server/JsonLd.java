@@ -59,7 +59,7 @@ final class JsonLd {
             site.data.find(t.getObject(), SCHEMA_name, Node.ANY).forEachRemaining(n -> add(g, t.getObject(), SCHEMA_name, n.getObject()));
         });
         add(g, ds, uri(SCHEMA + "url"), uri(base));
-        for (Node source : site.sources) {
+        for (Node source : site.sources()) {
             add(g, ds, SCHEMA_isBasedOn, source);
             names(g, source);
         }
@@ -85,18 +85,19 @@ final class JsonLd {
     /** A page listing things (a class's page, the list of classes): what it is about and the things on it. */
     String collection(String name, Node about, List<Node> items) {
         Graph g = graph();
-        Node page = NodeFactory.createBlankNode();
+        // labelled blank nodes: the same page is the same bytes on every server (replicas, ETags)
+        Node page = NodeFactory.createBlankNode("page");
         add(g, page, RDF_type, uri(SCHEMA + "CollectionPage"));
         add(g, page, SCHEMA_name, NodeFactory.createLiteralString(name));
         if (about != null) add(g, page, SCHEMA_about, about);
         add(g, page, uri(SCHEMA + "isPartOf"), site.datasetNode);
-        Node list = NodeFactory.createBlankNode();
+        Node list = NodeFactory.createBlankNode("list");
         add(g, page, uri(SCHEMA + "mainEntity"), list);
         add(g, list, RDF_type, uri(SCHEMA + "ItemList"));
         add(g, list, uri(SCHEMA + "numberOfItems"), NodeFactory.createLiteralDT(Integer.toString(items.size()), XSDDatatype.XSDinteger));
         int position = 1;
         for (Node item : items) {
-            Node entry = NodeFactory.createBlankNode();
+            Node entry = NodeFactory.createBlankNode("item-" + position);
             add(g, list, uri(SCHEMA + "itemListElement"), entry);
             add(g, entry, RDF_type, uri(SCHEMA + "ListItem"));
             add(g, entry, uri(SCHEMA + "position"), NodeFactory.createLiteralDT(Integer.toString(position++), XSDDatatype.XSDinteger));
@@ -109,13 +110,13 @@ final class JsonLd {
     /** A page of the site that describes no thing of the data (the ontology's page, the queries): its name, in the dataset. */
     String webPage(String name, Node about) {
         Graph g = graph();
-        Node page = NodeFactory.createBlankNode();
+        Node page = NodeFactory.createBlankNode("page");
         add(g, page, RDF_type, uri(SCHEMA + "WebPage"));
         add(g, page, SCHEMA_name, NodeFactory.createLiteralString(name));
         add(g, page, uri(SCHEMA + "isPartOf"), site.datasetNode);
         if (about != null) {
             add(g, page, SCHEMA_about, about);
-            site.ontology.find(about, Node.ANY, Node.ANY).forEachRemaining(t -> {
+            site.ontology().find(about, Node.ANY, Node.ANY).forEachRemaining(t -> {
                 if (t.getObject().isLiteral() || t.getPredicate().equals(RDF_type)) g.add(t);
             });
         }
@@ -132,11 +133,11 @@ final class JsonLd {
             }
         }
         if (!named) {
-            for (Triple t : site.vocab.find(n, Node.ANY, Node.ANY).toList()) {
+            for (Triple t : site.vocab().find(n, Node.ANY, Node.ANY).toList()) {
                 if (t.getPredicate().equals(RDFS_label) || t.getPredicate().equals(SKOS_prefLabel)) g.add(t);
             }
         }
-        if (n.isURI() && n.getURI().startsWith(AIKG.NS)) site.vocab.find(n, RDF_type, Node.ANY).forEachRemaining(g::add);
+        if (n.isURI() && n.getURI().startsWith(AIKG.NS)) site.vocab().find(n, RDF_type, Node.ANY).forEachRemaining(g::add);
     }
 
     private Graph graph() {

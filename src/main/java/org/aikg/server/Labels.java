@@ -1,6 +1,8 @@
 package org.aikg.server;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.graph.Graph;
@@ -17,8 +19,20 @@ final class Labels {
     private static final List<Node> LABEL_PROPERTIES = List.of(
             Vocab.SCHEMA_name, Vocab.SKOS_prefLabel, Vocab.RDFS_label, Vocab.SCHEMA_headline, Vocab.DCT_title);
 
+    /** The most labels kept: a few tens of MiB at most. */
+    private static final int KEPT = 200_000;
+    private static final Node NONE = NodeFactory.createBlankNode("aikg-no-label");
+
+    private record Key(Node node, String lang) {}
+
     private final Graph data;
     private final Graph vocab;
+    /**
+     * Labels once found, since the published graph does not change while it is served: a thing
+     * that many sources name (a publisher, a country) has its name in every source's graph, so
+     * finding it in the union reads it once per source, and pages name such things often.
+     */
+    private final Map<Key, Node> kept = new ConcurrentHashMap<>();
 
     Labels(Graph data, Graph vocab) {
         this.data = data;
@@ -28,8 +42,13 @@ final class Labels {
     /** The best label, or null when neither graph has one. */
     Node find(Node n, String lang) {
         if (!n.isURI() && !n.isBlank()) return null;
+        Key key = new Key(n, lang);
+        Node hit = kept.get(key);
+        if (hit != null) return hit == NONE ? null : hit;
         Node found = best(data, n, lang);
-        return found != null ? found : best(vocab, n, lang);
+        if (found == null) found = best(vocab, n, lang);
+        if (kept.size() < KEPT) kept.put(key, found == null ? NONE : found);
+        return found;
     }
 
     String label(Node n, String lang) {

@@ -62,7 +62,7 @@ final class MetadataServlet extends Resource {
             if (def) resp.setHeader("Link", "<" + org.aikg.vocab.AIKG.ONTOLOGY + ">; rel=\"canonical\", </def.ttl>; rel=\"alternate\"; type=\""
                     + Formats.TURTLE.mediaType() + "\"");
         } else {
-            body = cache.computeIfAbsent((def ? "def|" : "void|") + format.suffix(), k -> format.write(def ? site.ontology : voidGraph()));
+            body = cache.computeIfAbsent((def ? "def|" : "void|") + format.suffix(), k -> format.write(def ? site.ontology() : voidGraph()));
         }
         Responses.send(req, resp, format.contentType(), body);
     }
@@ -83,13 +83,13 @@ final class MetadataServlet extends Resource {
         });
         add(g, ds, RDF_type, DCAT_Dataset);
         add(g, ds, RDF_type, VOID_Dataset);
-        add(g, ds, uri(VOID + "triples"), integer(site.triples));
-        add(g, ds, uri(VOID + "entities"), integer(site.entities));
-        add(g, ds, uri(VOID + "classes"), integer(site.classes.size()));
+        add(g, ds, uri(VOID + "triples"), integer(site.triples()));
+        add(g, ds, uri(VOID + "entities"), integer(site.entities()));
+        add(g, ds, uri(VOID + "classes"), integer(site.classes().size()));
         add(g, ds, uri(VOID + "sparqlEndpoint"), uri(origin + "/sparql"));
         add(g, ds, uri(VOID + "dataDump"), uri(origin + "/download/aikg.ttl"));
         add(g, ds, uri(VOID + "rootResource"), uri(site.base));
-        for (Map.Entry<Node, Long> e : site.classes.entrySet()) {
+        for (Map.Entry<Node, Long> e : site.classes().entrySet()) {
             Node part = uri(ds.getURI() + "#class-" + Labels.localName(e.getKey()));
             add(g, ds, uri(VOID + "classPartition"), part);
             add(g, part, uri(VOID + "class"), e.getKey());
@@ -108,7 +108,7 @@ final class MetadataServlet extends Resource {
         add(g, ds, uri(DCAT + "accessService"), service);
         add(g, service, RDF_type, uri(DCAT + "DataService"));
         add(g, service, uri(DCAT + "endpointURL"), service);
-        for (Node a : site.sources) {
+        for (Node a : site.sources()) {
             site.data.find(a, SCHEMA_headline, Node.ANY).forEachRemaining(g::add);
         }
         return g;

@@ -64,12 +64,12 @@ final class Pages {
     /** A link to a node: its local page, its term in /def, its class page, or else its IRI. */
     Link link(Node n, String lang, boolean explicit) {
         String local = site.pageOf(n);
-        String text = site.labels.label(n, lang);
+        String text = site.labels().label(n, lang);
         // a page of the site that the data names but does not label (the endpoint, a file): its path
         if (local != null && !local.startsWith("/doc/") && !local.equals("/") && text.equals(Labels.localName(n))) text = local;
         String href;
         if (local != null) href = href(local, lang, explicit);
-        else if (n.isURI() && site.vocab.contains(n, Node.ANY, Node.ANY) && n.getURI().startsWith(AIKG.NS)) href = "/def#" + n.getURI().substring(AIKG.NS.length());
+        else if (n.isURI() && site.vocab().contains(n, Node.ANY, Node.ANY) && n.getURI().startsWith(AIKG.NS)) href = "/def#" + n.getURI().substring(AIKG.NS.length());
         else if (n.isURI() && classes.pageOf(n) != null) href = href(classes.pageOf(n), lang, explicit);
         else href = n.isURI() ? n.getURI() : null;
         return new Link(text, href, n.isURI() ? n.getURI() : null);
@@ -97,7 +97,7 @@ final class Pages {
         if (isFragmentOf(o, thing)) {
             Node cls = one(data, o, NodeFactory.createURI(VOID + "class"));
             if (cls != null) {
-                return new Value(capitalised(site.labels.label(cls, lang), lang) + " (" + Numbers.count(classes.of(cls).size(), lang) + ")",
+                return new Value(capitalised(site.labels().label(cls, lang), lang) + " (" + Numbers.count(classes.of(cls).size(), lang) + ")",
                         href(classes.pageOf(cls), lang, explicit), null, null);
             }
             Node url = one(data, o, NodeFactory.createURI(DCAT + "downloadURL"));
@@ -105,7 +105,7 @@ final class Pages {
                 Node title = one(data, o, DCT_title);
                 return new Value(title != null ? title.getLiteralLexicalForm() : Labels.localName(url), site.pageOf(url), null, null);
             }
-            return new Value(site.labels.label(o, lang), "#" + fragment(o), null, null);
+            return new Value(site.labels().label(o, lang), "#" + fragment(o), null, null);
         }
         Link k = link(o, lang, explicit);
         return new Value(k.text(), k.href(), null, null);
@@ -141,7 +141,7 @@ final class Pages {
         List<Row> rows = rows(byProperty, lang, explicit, data, thing);
         types.sort(Comparator.comparing(Link::text, order(lang)));
 
-        String title = capitalised(site.labels.label(thing, lang), lang);
+        String title = capitalised(site.labels().label(thing, lang), lang);
         String figure = null;
         List<Chart> chartList = new ArrayList<>();
         if (data.contains(thing, RDF_type, SCHEMA_Observation)) {
@@ -199,7 +199,7 @@ final class Pages {
         String description = figure != null ? title + ": " + figure : types.isEmpty() ? title : title + " (" + types.get(0).text() + ")";
         List<Alt> alts = alternates(docPath);
         Head head = head(title, description, lang, thing.getURI(), alts, jsonLd.thing(data, thing), docPath, explicit);
-        return new Resource(head, site.labels.foreignLanguage(thing, lang), thing.getURI(), crumbs, types, figure, evidence, rows, inverse, chartList, queryThis(thing), fragments, text,
+        return new Resource(head, site.labels().foreignLanguage(thing, lang), thing.getURI(), crumbs, types, figure, evidence, rows, inverse, chartList, queryThis(thing), fragments, text,
                 sources);
     }
 
@@ -221,7 +221,7 @@ final class Pages {
         boolean position = false;
         for (Triple t : data.find(f, Node.ANY, Node.ANY).toList()) {
             if (t.getPredicate().equals(RDF_type)) {
-                title = capitalised(site.labels.label(t.getObject(), lang), lang);
+                title = capitalised(site.labels().label(t.getObject(), lang), lang);
                 position |= t.getObject().equals(OA_TextPositionSelector);
             } else {
                 byProperty.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getObject());
@@ -277,7 +277,7 @@ final class Pages {
         Node variable = one(o, SCHEMA_variableMeasured);
         Link l = link(o, lang, explicit);
         Node date = one(o, SCHEMA_observationDate);
-        return new Stat(new Link(variable == null ? l.text() : site.labels.label(variable, lang), l.href(), l.title()), figure(o, lang),
+        return new Stat(new Link(variable == null ? l.text() : site.labels().label(variable, lang), l.href(), l.title()), figure(o, lang),
                 date == null ? Words.of(lang).noPeriod() : Dates.format(date, lang));
     }
 
@@ -286,8 +286,8 @@ final class Pages {
         Node text = Labels.pick(site.data.find(c, SCHEMA_text, Node.ANY).toList(), lang);
         Node author = one(c, SCHEMA_author);
         Link l = link(c, lang, explicit);
-        return new Said(l.href(), author == null ? null : site.labels.label(author, lang), text == null ? l.text() : text.getLiteralLexicalForm(),
-                site.labels.foreignLanguage(c, lang));
+        return new Said(l.href(), author == null ? null : site.labels().label(author, lang), text == null ? l.text() : text.getLiteralLexicalForm(),
+                site.labels().foreignLanguage(c, lang));
     }
 
     /** The start and end (code points) of a passage, from its position selector; {@code Long.MAX_VALUE} where it has none. */
@@ -391,7 +391,7 @@ final class Pages {
     /** Nodes in label order, numbers in labels by their value ("173" before "1081"), ties by IRI. */
     List<Node> sortedByLabel(List<Node> nodes, String lang) {
         Map<Node, String> labels = new HashMap<>();
-        for (Node n : nodes) labels.computeIfAbsent(n, k -> site.labels.label(k, lang));
+        for (Node n : nodes) labels.computeIfAbsent(n, k -> site.labels().label(k, lang));
         List<Node> copy = new ArrayList<>(nodes);
         copy.sort(Comparator.comparing((Node n) -> labels.get(n), order(lang)).thenComparing(TripleOrder::node));
         return copy;
@@ -459,12 +459,12 @@ final class Pages {
         for (Node s : sortedByLabel(ofType(SKOS_ConceptScheme), lang).stream().limit(HOME_LIMIT).toList()) entries.add(link(s, lang, explicit));
         List<Stat> stats = sortedByLabel(ofType(SCHEMA_Observation), lang).stream().limit(HOME_LIMIT * 3).map(o -> stat(o, lang, explicit)).toList();
         List<Said> claims = sortedByLabel(ofType(SCHEMA_Claim), lang).stream().limit(HOME_LIMIT).map(c -> claim(c, lang, explicit)).toList();
-        List<Link> articles = site.sources.stream().limit(HOME_LIMIT * 3).map(a -> link(a, lang, explicit)).toList();
+        List<Link> articles = site.sources().stream().limit(HOME_LIMIT * 3).map(a -> link(a, lang, explicit)).toList();
         List<Download> dl = downloads(lang, downloads);
-        List<Link> queries = site.queries.all().stream().map(q -> new Link(q.title(lang), href("/queries/" + q.name(), lang, explicit), null)).toList();
+        List<Link> queries = site.queries().all().stream().map(q -> new Link(q.title(lang), href("/queries/" + q.name(), lang, explicit), null)).toList();
         List<Alt> alts = List.of(new Alt("VoID (Turtle)", "/dataset", Formats.TURTLE.mediaType()));
         Head head = head(title, description, lang, site.base, alts, jsonLd.dataset(downloads.files()), "/", explicit);
-        return new Home(head, description, Numbers.count(site.triples, lang), Numbers.count(site.entities, lang), site.sources.size(), entries,
+        return new Home(head, description, Numbers.count(site.triples(), lang), Numbers.count(site.entities(), lang), site.sources().size(), entries,
                 classCounts(lang, explicit), stats, charts.all(lang, explicit), claims, articles, dl, queries);
     }
 
@@ -531,7 +531,7 @@ final class Pages {
             else if (site.data.contains(n, RDF_type, OA_SpecificResource)) detail = quote(n);
             items.add(new Item(link(n, lang, explicit), detail));
         }
-        String title = capitalised(site.labels.label(cls, lang), lang);
+        String title = capitalised(site.labels().label(cls, lang), lang);
         String count = w.count(all.size());
         String prev = page > 1 ? href(page == 2 ? path : path + "?page=" + (page - 1), lang, explicit) : null;
         String next = page < pages ? href(path + "?page=" + (page + 1), lang, explicit) : null;
@@ -540,7 +540,7 @@ final class Pages {
         Head head = head(title, title + ": " + count, lang, null, alts, jsonLd.collection(title, cls, shown),
                 page > 1 ? path + "?page=" + page : path, explicit);
         List<Link> crumbs = List.of(homeCrumb(lang), new Link(w.classes(), href("/class", lang, explicit), null), new Link(title, null, null));
-        Node comment = Labels.pick(site.vocab.find(cls, NodeFactory.createURI(RDFS + "comment"), Node.ANY).toList(), lang);
+        Node comment = Labels.pick(site.vocab().find(cls, NodeFactory.createURI(RDFS + "comment"), Node.ANY).toList(), lang);
         return new ClassPage(head, crumbs, cls.getURI(), comment == null ? null : comment.getLiteralLexicalForm(),
                 comment == null ? null : htmlLang(comment.getLiteralLanguage()), count, items, pages > 1 ? w.pageOf(page, pages) : null, prev, next);
     }
@@ -557,7 +557,7 @@ final class Pages {
     // ---- queries ----
 
     Queries queries(String lang, boolean explicit) {
-        List<QueryLink> list = site.queries.all().stream().map(q -> new QueryLink(q.name(), q.title(lang), q.description(lang),
+        List<QueryLink> list = site.queries().all().stream().map(q -> new QueryLink(q.name(), q.title(lang), q.description(lang),
                 href("/queries/" + q.name(), lang, explicit))).toList();
         String title = Ui.of(lang).queries();
         return new Queries(head(title, null, lang, null, List.of(), jsonLd.webPage(title, null), "/queries", explicit), list);
@@ -570,7 +570,7 @@ final class Pages {
     // ---- the ontology ----
 
     Ontology ontology(String lang, boolean explicit) {
-        Graph o = site.ontology;
+        Graph o = site.ontology();
         Node ont = NodeFactory.createURI(AIKG.ONTOLOGY);
         Node title = Labels.pick(o.find(ont, DCT_title, Node.ANY).toList(), lang);
         Node desc = Labels.pick(o.find(ont, DCT_description, Node.ANY).toList(), lang);
@@ -587,21 +587,21 @@ final class Pages {
     private List<Term> terms(List<Node> types, String lang, boolean explicit) {
         List<Term> out = new ArrayList<>();
         for (Node type : types) {
-            for (Triple t : site.ontology.find(Node.ANY, RDF_type, type).toList()) {
+            for (Triple t : site.ontology().find(Node.ANY, RDF_type, type).toList()) {
                 Node n = t.getSubject();
                 if (!n.isURI() || !n.getURI().startsWith(AIKG.NS)) continue;
                 List<Link> details = new ArrayList<>();
                 for (String p : List.of(RDFS + "subClassOf", RDFS + "domain", RDFS + "range", SKOS + "inScheme", SKOS + "definition")) {
                     Node pn = NodeFactory.createURI(p);
-                    for (Triple d : site.ontology.find(n, pn, Node.ANY).toList()) {
+                    for (Triple d : site.ontology().find(n, pn, Node.ANY).toList()) {
                         Node v = d.getObject();
                         if (v.isLiteral() && !Labels.matches(v.getLiteralLanguage().toLowerCase(java.util.Locale.ROOT), lang) && !v.getLiteralLanguage().isEmpty()) continue;
                         Link target = v.isLiteral() ? new Link(v.getLiteralLexicalForm(), null, null) : link(v, lang, explicit);
-                        details.add(new Link(target.text(), target.href(), site.labels.label(pn, lang)));
+                        details.add(new Link(target.text(), target.href(), site.labels().label(pn, lang)));
                     }
                 }
                 String local = n.getURI().substring(AIKG.NS.length());
-                out.add(new Term(local, n.getURI(), site.labels.label(n, lang), site.labels.comment(n, lang), details));
+                out.add(new Term(local, n.getURI(), site.labels().label(n, lang), site.labels().comment(n, lang), details));
             }
         }
         out.sort(Comparator.comparing(Term::name));
@@ -613,7 +613,7 @@ final class Pages {
         Map<String, List<Link>> groups = new LinkedHashMap<>();
         for (var hit : hits) {
             Node type = one(hit.thing(), RDF_type);
-            String group = type == null ? "" : site.labels.label(type, lang);
+            String group = type == null ? "" : site.labels().label(type, lang);
             Link l = link(hit.thing(), lang, explicit);
             groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new Link(hit.label(), l.href(), l.title()));
         }

@@ -35,7 +35,7 @@ final class QueriesServlet extends Resource {
             return;
         }
         String name = path.substring("/queries/".length());
-        NamedQuery q = name.matches("[A-Za-z0-9_-]+") ? site.queries.byName(name).orElse(null) : null;
+        NamedQuery q = name.matches("[A-Za-z0-9_-]+") ? site.queries().byName(name).orElse(null) : null;
         if (q == null) throw HttpError.notFound("there is no named query \"" + name + "\"; see /queries");
         sparql.run(req, resp, q.text());
     }

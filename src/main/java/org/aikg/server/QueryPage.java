@@ -29,8 +29,8 @@ final class QueryPage implements HtmlView {
         String text = query;
         if (text == null) {
             String example = req.getParameter("example");
-            NamedQuery q = example == null ? null : site.queries.byName(example).orElse(null);
-            text = q != null ? q.text() : site.queries.all().isEmpty() ? "SELECT * WHERE { ?s ?p ?o } LIMIT 10" : site.queries.all().get(0).text();
+            NamedQuery q = example == null ? null : site.queries().byName(example).orElse(null);
+            text = q != null ? q.text() : site.queries().all().isEmpty() ? "SELECT * WHERE { ?s ?p ?o } LIMIT 10" : site.queries().all().get(0).text();
         }
         return render(req, text, List.of(), List.of(), null, false);
     }
@@ -53,7 +53,7 @@ final class QueryPage implements HtmlView {
 
     private byte[] render(HttpServletRequest req, String text, List<String> columns, List<List<Value>> rows, String message, boolean ran) {
         Reader reader = Reader.of(req);
-        List<QueryLink> examples = site.queries.all().stream().map(q -> new QueryLink(q.name(), q.title(reader.lang()), q.text(),
+        List<QueryLink> examples = site.queries().all().stream().map(q -> new QueryLink(q.name(), q.title(reader.lang()), q.text(),
                 "/sparql?query=" + URLEncoder.encode(q.text(), StandardCharsets.UTF_8))).toList();
         var head = pages.head("SPARQL", "SPARQL 1.1 query endpoint", reader.lang(), null, List.of(), null, "/sparql", false);
         return templates.render("sparql", new Views.Sparql(head, text, examples, columns, rows, message, ran));

@@ -56,7 +56,7 @@ final class SearchServlet extends Resource {
                 o.put("label", h.label());
                 o.put("lang", h.lang());
                 Node type = site.data.find(h.thing(), org.aikg.vocab.Vocab.RDF_type, Node.ANY).nextOptional().map(t -> t.getObject()).orElse(null);
-                o.put("type", type == null ? "" : site.labels.label(type, r.lang()));
+                o.put("type", type == null ? "" : site.labels().label(type, r.lang()));
                 o.put("href", pages.link(h.thing(), r.lang(), r.explicit()).href());
                 o.put("iri", h.thing().getURI());
                 out.add(o);

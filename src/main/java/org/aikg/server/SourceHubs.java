@@ -91,11 +91,11 @@ final class SourceHubs {
         Words w = Words.of(lang);
         List<String> parts = new ArrayList<>();
         Node publisher = pages.one(document, SCHEMA_publisher);
-        if (publisher != null) parts.add(site.labels.label(publisher, lang));
+        if (publisher != null) parts.add(site.labels().label(publisher, lang));
         Node date = pages.one(document, SCHEMA_datePublished);
         if (date != null) parts.add(Dates.format(date, lang));
         Node basedOn = pages.one(document, SCHEMA_isBasedOn);
-        if (basedOn != null) parts.add(w.citing() + (lang.equals("zh") ? "" : " ") + site.labels.label(basedOn, lang));
+        if (basedOn != null) parts.add(w.citing() + (lang.equals("zh") ? "" : " ") + site.labels().label(basedOn, lang));
         return String.join(lang.equals("zh") ? "，" : ", ", parts);
     }
 

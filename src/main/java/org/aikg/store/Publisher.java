@@ -31,9 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aikg.AikgException;
 import org.aikg.UsageException;
-import org.aikg.convert.Converter;
-import org.aikg.source.Chars;
-import org.aikg.source.Sources;
+import org.aikg.input.Graphs;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -55,11 +53,11 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * <pre>{@code
  * Publisher p = Publisher.to("http://localhost:3030/ds").credentials(Optional.of(creds))
  *         .timeout(Duration.ofSeconds(60)).maxTime(Duration.ofMinutes(30)).onFailedTry(System.err::println);
- * Publisher.Stats s = p.publish(List.of(Path.of("data")), Converter.Progress.NONE, false);
+ * Publisher.Stats s = p.publish(Graphs.of(List.of(Path.of("data"))));
  * }</pre>
  */
 public final class Publisher {
-    /** A user name and password for HTTP Basic authentication. */
+    /** A user name and password for HTTP Basic or Digest authentication (whichever the store asks for). */
     public record Credentials(String user, String password) {
         public Credentials {
             if (user == null || user.isEmpty() || password == null) throw new IllegalArgumentException("credentials need a user and a password");
@@ -109,7 +107,7 @@ public final class Publisher {
         try {
             return to(new URI(url));
         } catch (URISyntaxException e) {
-            throw new UsageException("bad store URL " + Chars.show(url) + " (" + e.getReason() + "; expected an http(s) URL such as http://localhost:3030/ds)");
+            throw new UsageException("bad store URL " + quoted(url) + " (" + e.getReason() + "; expected an http(s) URL such as http://localhost:3030/ds)");
         }
     }
 
@@ -118,9 +116,20 @@ public final class Publisher {
         if (graphStore.getRawUserInfo() != null) throw userInfo(graphStore.toString().replace(graphStore.getRawUserInfo() + "@", ""));
         String scheme = graphStore.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || graphStore.getHost() == null) {
-            throw new UsageException("bad store URL " + Chars.show(graphStore.toString()) + " (expected an http(s) URL such as http://localhost:3030/ds)");
+            throw new UsageException("bad store URL " + quoted(graphStore.toString()) + " (expected an http(s) URL such as http://localhost:3030/ds)");
         }
         return new Publisher(graphStore, Optional.empty(), 8, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(30), line -> { });
+    }
+
+    /** A URL in a message, in quotes, its invisible and non-ASCII characters percent-encoded as a URL would have them. */
+    private static String quoted(String url) {
+        StringBuilder b = new StringBuilder("\"");
+        for (byte c : url.getBytes(StandardCharsets.UTF_8)) {
+            int u = c & 0xff;
+            if (u <= 0x20 || u >= 0x7f || u == '"') b.append(String.format(java.util.Locale.ROOT, "%%%02X", u));
+            else b.append((char) u);
+        }
+        return b.append('"').toString();
     }
 
     private static UsageException userInfo(String withoutIt) {
@@ -156,40 +165,31 @@ public final class Publisher {
         return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
     }
 
-    /** Converts fact sheets (or reads one RDF file) and puts every graph. */
-    public Stats publish(List<Path> inputs, Converter.Progress progress, boolean keepGoing) {
+    /** Puts every graph whole (an RDF file's triples outside any named graph into the store's default graph). */
+    public Stats publish(Graphs graphs) {
         long start = System.nanoTime();
         Run run = new Run(start + maxTime.toNanos());
-        int[] graphs = {0};
+        int[] count = {0};
         long[] triples = {0};
         int[] retries = {0};
-        List<String> failures;
-        if (Datasets.isRdfFile(inputs)) {
-            DatasetGraph dsg = Datasets.parse(inputs.get(0));
-            Node fileGraph = Datasets.graphOfFile(inputs.get(0));
-            for (var it = dsg.listGraphNodes(); it.hasNext();) {
-                Node g = it.next();
-                // a triples file's triples go to the store's default graph, not to a graph named after a local file
-                retries[0] += run.put(g.equals(fileGraph) ? null : g, dsg.getGraph(g).find().toList());
-                graphs[0]++;
-                triples[0] += dsg.getGraph(g).size();
-            }
-            failures = List.of();
-        } else {
-            Converter.Stats s = Converter.of(Sources.scan(inputs)).keepGoing(keepGoing).progress(progress).forEachGraph((g, ts) -> {
-                retries[0] += run.put(g, ts);
-                graphs[0]++;
-                triples[0] += ts.size();
-            });
-            failures = s.failures();
-        }
-        return new Stats(graphs[0], triples[0], retries[0], (System.nanoTime() - start) / 1_000_000, failures);
+        Graphs.Stats s = graphs.forEachWholeGraph(part -> {
+            // a local file's name means nothing to a remote store
+            retries[0] += run.put(graphs.isFileGraph(part.name()) ? null : part.name(), part.triples());
+            count[0]++;
+            triples[0] += part.size();
+        });
+        return new Stats(count[0], triples[0], retries[0], (System.nanoTime() - start) / 1_000_000, s.failures());
     }
 
-    /** One publish: its HTTP client and its deadline. */
+    /** What {@code tryOnce} says when the store asked for Digest authentication: send again, answering the challenge. */
+    private static final String CHALLENGED = new String("challenged");
+
+    /** One publish: its HTTP client, its deadline and the store's Digest challenge, once it gave one. */
     private final class Run {
         private final long deadline;
         private final HttpClient http;
+        private volatile Digest digest;
+        private volatile boolean basic;
 
         Run(long deadline) {
             this.deadline = deadline;
@@ -210,8 +210,14 @@ public final class Publisher {
                 HttpRequest.Builder req = HttpRequest.newBuilder(target)
                         .header("Content-Type", "application/n-triples; charset=utf-8")
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-                credentials.ifPresent(c -> req.header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8))));
+                // nothing until the store says which scheme it wants (its 401's WWW-Authenticate): then Basic, or Digest with
+                // its nonce used again and counted; Virtuoso, asked with Basic, answers 401 without saying it wants Digest
+                Digest d = digest;
+                if (credentials.isPresent() && (d != null || basic)) {
+                    Credentials c = credentials.get();
+                    req.header("Authorization", d != null ? d.authorization("PUT", target, c.user(), c.password()) : "Basic "
+                            + Base64.getEncoder().encodeToString((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8)));
+                }
                 return req;
             };
             return send(request, graph == null ? "the default graph" : graph.getURI());
@@ -220,12 +226,17 @@ public final class Publisher {
         private int send(Supplier<HttpRequest.Builder> request, String graph) {
             Duration pause = firstPause;
             String last = null;
+            int challenges = 0;
             for (int attempt = 1; ; attempt++) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) throw outOfTime(graph, attempt - 1, last);
                 Duration thisTry = Duration.ofNanos(Math.min(timeout.toNanos(), left));
                 last = tryOnce(request.get().timeout(thisTry).build(), thisTry, graph);
                 if (last == null) return attempt - 1;
+                if (last == CHALLENGED && ++challenges <= 2) {
+                    attempt--;  // answering the store's challenge is not a failed try
+                    continue;
+                }
                 if (attempt == attempts) {
                     throw new AikgException("could not publish " + graph + " to " + graphStore + " after " + attempts + " tr"
                             + (attempts == 1 ? "y" : "ies") + ": " + last);
@@ -270,6 +281,19 @@ public final class Publisher {
             }
             int code = r.statusCode();
             if (code >= 200 && code < 300) return null;
+            if (code == 401 && credentials.isPresent()) {
+                List<String> asked = r.headers().allValues("WWW-Authenticate");
+                boolean sent = request.headers().firstValue("Authorization").isPresent();
+                Optional<Digest> challenge = Digest.challenge(asked);
+                if (challenge.isPresent() && (!sent || Digest.stale(asked))) {
+                    digest = challenge.get();
+                    return CHALLENGED;
+                }
+                if (challenge.isEmpty() && !sent) {
+                    basic = true;
+                    return CHALLENGED;
+                }
+            }
             String said = code + " " + r.body().strip().lines().findFirst().orElse(reason(code));
             if (code < 500) {
                 throw new AikgException("the store refused " + graph + ": " + said

@@ -1,21 +1,34 @@
 package org.aikg.store;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import org.aikg.AikgException;
 import org.aikg.UsageException;
-import org.aikg.convert.Converter;
-import org.aikg.convert.RdfFormat;
+import org.aikg.input.Description;
+import org.aikg.input.Graphs;
 import org.aikg.search.SearchIndex;
-import org.aikg.source.Sources;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -26,30 +39,39 @@ import org.apache.jena.tdb2.TDB2;
  * A TDB2 store of the published graph: each source's named graph, the dataset's graph, and the
  * union of them as the default graph for queries. A load replaces each graph it brings, all in one
  * write transaction: loading again gives the same store, and a load that fails leaves the store
- * as it was. Beside the store, a load writes the search index of the names and labels.
+ * as it was. Beside the data, in {@code DIR/aikg/}, the load keeps what the server needs without
+ * reading the whole store: the dataset's description, the key of each graph (so that a graph whose
+ * sheet did not change is not written again), the cache of converted sheets, and a version naming
+ * the store's content, and the search index of the names and labels.
  *
  * <pre>{@code
- * Tdb2Store.Stats s = Tdb2Store.load(Path.of("store"), List.of(Path.of("data")), Converter.Progress.NONE, false);
- * DatasetGraph dsg = Tdb2Store.open(Path.of("store"));
+ * Tdb2Store.Stats s = Tdb2Store.load(Path.of("store"), Graphs.of(List.of(Path.of("data"))));
+ * Published p = Tdb2Store.open(Path.of("store"));
  * }</pre>
  */
 public final class Tdb2Store {
-    /** What a load did. */
-    public record Stats(int graphs, long quads, long millis, List<String> failures) {}
+    /** What a load did: graphs handed over, of them those unchanged and kept, quads, time, sources left out. */
+    public record Stats(int graphs, int unchanged, long quads, long millis, List<String> failures) {
+        public Stats {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** The folder beside the data, inside the store's folder (TDB2 uses only its Data-NNNN folders). */
+    static final String FOLDER = "aikg";
 
     private Tdb2Store() {}
 
-    /** The folder of the store's search index, written by {@link #load} (beside TDB2's own folders). */
-    public static Path searchIndex(Path dir) {
-        return dir.resolve("aikg-search");
-    }
-
-    /** Opens an existing store for serving, with the union of its graphs as the default graph. */
-    public static DatasetGraph open(Path dir) {
+    /** Opens an existing store for serving: the union of its graphs as the default graph, and what its loads recorded. */
+    public static Published open(Path dir) {
         if (!Files.isDirectory(dir)) throw new UsageException("no TDB2 store at " + dir + " (load one first: aikg load --tdb2 " + dir + " data)");
         DatasetGraph dsg = connect(dir);
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        return dsg;
+        Path folder = dir.resolve(FOLDER);
+        State state = State.read(folder);
+        Description description = readDescription(folder);
+        if (description == null) description = Txn.calculateRead(dsg, () -> describedIn(dsg, dir));
+        return new Published(dsg, description, Optional.of(folder), state.version(), state.loaded());
     }
 
     private static DatasetGraph connect(Path dir) {
@@ -61,73 +83,85 @@ public final class Tdb2Store {
     }
 
     /**
-     * Loads fact sheets (converted on the way) or one RDF file into the store at {@code dir},
-     * created if missing. Nothing is committed unless everything converted (or, with
-     * {@code keepGoing}, every good source is committed and the bad ones are listed).
+     * Loads the graphs into the store at {@code dir}, created if missing: each graph replaces the
+     * one of that name, except that a graph whose key the store already holds is kept as it is.
+     * Fact sheets are converted through the cache in {@code DIR/aikg/cache}, so a sheet that did
+     * not change is not read again. Nothing is committed unless everything converted (or, with
+     * keep-going, every good source is committed and the bad ones are listed).
      */
-    public static Stats load(Path dir, List<Path> inputs, Converter.Progress progress, boolean keepGoing) {
+    public static Stats load(Path dir, Graphs graphs) {
         long start = System.nanoTime();
         DatasetGraph dsg = connect(dir);
+        Path folder = dir.resolve(FOLDER);
+        State before = State.read(folder);
+        Map<String, String> keys = new TreeMap<>(before.trusted() ? before.keys() : Map.of());
+        boolean[] complete = {before.trusted() ? before.complete() : Txn.calculateRead(dsg, dsg::isEmpty)};
+        State.loading(folder);  // a load cut off from here on leaves keys that are not trusted
         long[] quads = {0};
-        int[] graphs = {0};
-        List<String> failures = new ArrayList<>();
-        Txn.executeWrite(dsg, () -> {
-            if (Datasets.isRdfFile(inputs)) {
-                long[] counts = streamQuads(dsg, inputs.get(0));
-                graphs[0] += (int) counts[0];
-                quads[0] += counts[1];
-            } else {
-                Converter.Stats s = Converter.of(Sources.scan(inputs)).keepGoing(keepGoing).progress(progress).forEachGraph((g, triples) -> {
-                    replace(dsg, g, triples);
-                    graphs[0]++;
-                    quads[0] += triples.size();
-                });
-                failures.addAll(s.failures());
-                listEveryArticle(dsg);
-            }
-        });
-        Txn.executeRead(dsg, () -> SearchIndex.write(dsg.getUnionGraph(), searchIndex(dir)));
-        return new Stats(graphs[0], quads[0], (System.nanoTime() - start) / 1_000_000, failures);
-    }
-
-    private static void replace(DatasetGraph dsg, Node graph, List<Triple> triples) {
-        dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
-        for (Triple t : triples) dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
-    }
-
-    /**
-     * Streams an RDF file into the store: the first quad of each graph clears that graph, so each
-     * graph of the file replaces the one in the store. Triples outside any named graph (all of a
-     * Turtle file) go into a graph named by the file's URI, so that they are part of the union that
-     * is served. Returns the number of graphs and of quads.
-     */
-    private static long[] streamQuads(DatasetGraph dsg, Path file) {
-        RdfFormat format = RdfFormat.fromFileName(file);
-        Node fileGraph = Datasets.graphOfFile(file);
-        java.util.Set<Node> seen = new java.util.HashSet<>();
-        long[] quads = {0};
+        int[] counts = {0, 0};
+        Set<Node> seen = new HashSet<>();
+        Graphs.Stats[] s = new Graphs.Stats[1];
         try {
-            RDFParser.source(file).lang(format.lang()).parse(new StreamRDFBase() {
-                @Override
-                public void triple(Triple t) {
-                    add(fileGraph, t);
-                }
+            Txn.executeWrite(dsg, () -> write(dsg, graphs, folder, keys, complete, seen, counts, quads, s));
+        } catch (RuntimeException e) {
+            if (before.trusted()) State.loaded(folder, before.keys(), before.complete(), before.loaded());  // nothing was committed
+            throw e;
+        }
+        Description description = null;
+        try {
+            description = graphs.description();
+        } catch (org.aikg.DataException noDescription) {
+            // an RDF file without the dataset's description: serve reads it from the store, if it is there
+        }
+        if (description != null) writeDescription(folder, description);
+        // before the keys are trusted: a load cut off here rewrites, and so indexes, every graph next time
+        index(dsg, searchIndex(dir), seen);
+        State.loaded(folder, keys, complete[0], Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        return new Stats(counts[0], counts[1], quads[0], (System.nanoTime() - start) / 1_000_000, s[0].failures());
+    }
 
-                @Override
-                public void quad(Quad q) {
-                    add(q.isDefaultGraph() ? fileGraph : q.getGraph(), q.asTriple());
+    private static void write(DatasetGraph dsg, Graphs graphs, Path folder, Map<String, String> keys, boolean[] complete, Set<Node> seen,
+            int[] counts, long[] quads, Graphs.Stats[] s) {
+        {
+            s[0] = graphs.cache(folder.resolve("cache")).forEachGraph(part -> {
+                Node g = part.name();
+                String iri = g.getURI();
+                if (part.first()) {
+                    counts[0]++;
+                    quads[0] += part.size();
+                } else {
+                    quads[0] += part.size();
                 }
-
-                private void add(Node g, Triple t) {
-                    if (seen.add(g)) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                    dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
-                    quads[0]++;
+                if (part.first() && part.key() != null && part.key().equals(keys.get(iri))) {
+                    counts[1]++;
+                    return;
+                }
+                if (seen.add(g)) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                for (Triple t : part.triples()) dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+                if (part.key() != null) {
+                    keys.put(iri, part.key());
+                } else {
+                    keys.remove(iri);
+                    complete[0] = false;
                 }
             });
-        } catch (RiotException e) {
-            throw new org.aikg.DataException(file + ": not valid " + format.lang().getLabel() + ": " + e.getMessage());
+            listEveryArticle(dsg);
         }
-        return new long[] {seen.size(), quads[0]};
+    }
+
+    /** The folder of the store's search index of names and labels, kept up to date by {@link #load}. */
+    public static Path searchIndex(Path dir) {
+        return Published.searchIndexIn(dir.resolve(FOLDER));
+    }
+
+    /** The search index gets the names of the graphs this load wrote (of every graph, the first time). */
+    private static void index(DatasetGraph dsg, Path dir, Set<Node> written) {
+        Txn.executeRead(dsg, () -> {
+            Map<Node, org.apache.jena.graph.Graph> graphs = new java.util.LinkedHashMap<>();
+            if (Files.isDirectory(dir)) written.forEach(g -> graphs.put(g, dsg.getGraph(g)));
+            else dsg.listGraphNodes().forEachRemaining(g -> graphs.put(g, dsg.getGraph(g)));
+            SearchIndex.replace(dir, graphs);
+        });
     }
 
     /** The dataset's graph lists as sources the articles of every load, not only of this one. */
@@ -143,5 +177,135 @@ public final class Tdb2Store {
         List<Node> articles = new ArrayList<>();
         dsg.getUnionGraph().find(Node.ANY, Vocab.RDF_type, Vocab.SCHEMA_NewsArticle).forEachRemaining(t -> articles.add(t.getSubject()));
         for (Node a : articles) dsg.add(meta, dataset, Vocab.DCT_source, a);
+    }
+
+    /** The description a store without aikg's record still says of itself: its void:uriSpace. */
+    private static Description describedIn(DatasetGraph dsg, Path dir) {
+        for (Triple t : dsg.getUnionGraph().find(Node.ANY, Vocab.VOID_uriSpace, Node.ANY).toList()) {
+            String space = t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : t.getObject().isURI() ? t.getObject().getURI() : "";
+            if (space.endsWith("id/")) return new Description(space.substring(0, space.length() - 3), Map.of(), "");
+        }
+        throw new org.aikg.DataException("the TDB2 store at " + dir + " holds no description of the dataset (a void:uriSpace \"{base}id/\"): "
+                + "load it with aikg load");
+    }
+
+    private static void writeDescription(Path folder, Description d) {
+        Properties p = new Properties();
+        p.setProperty("base", d.base());
+        p.setProperty("license", d.license());
+        d.title().forEach((lang, text) -> p.setProperty("title." + lang, text));
+        State.writeProperties(folder.resolve("dataset.properties"), p);
+    }
+
+    private static Description readDescription(Path folder) {
+        Properties p = State.readProperties(folder.resolve("dataset.properties"));
+        if (p == null || p.getProperty("base") == null) return null;
+        Map<String, String> title = new TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith("title.")) title.put(name.substring(6), p.getProperty(name));
+        }
+        return new Description(p.getProperty("base"), title, p.getProperty("license", ""));
+    }
+
+    /**
+     * What the loads recorded: the key of each graph, whether they cover the whole store, the
+     * time of the last load. Written after each commit; a load that did not finish leaves it
+     * marked untrusted, so the next load writes every graph again.
+     */
+    record State(Map<String, String> keys, boolean trusted, boolean complete, Instant loaded) {
+        /** The name of the store's content: a hash of the graphs' keys, when they cover the whole store. */
+        Optional<String> version() {
+            if (!trusted || !complete || keys.isEmpty()) return Optional.empty();
+            try {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                keys.forEach((g, k) -> md.update((g + "\t" + k + "\n").getBytes(StandardCharsets.UTF_8)));
+                return Optional.of(HexFormat.of().formatHex(md.digest(), 0, 16));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static State read(Path folder) {
+            Properties state = readProperties(folder.resolve("state.properties"));
+            Instant loaded = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            if (state == null) return new State(Map.of(), false, false, loaded);
+            try {
+                loaded = Instant.parse(state.getProperty("loaded", loaded.toString()));
+            } catch (RuntimeException e) {
+                // keep now
+            }
+            boolean trusted = "done".equals(state.getProperty("load"));
+            Map<String, String> keys = new TreeMap<>();
+            try {
+                for (String line : Files.readAllLines(folder.resolve("graphs.tsv"), StandardCharsets.UTF_8)) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) keys.put(line.substring(tab + 1), line.substring(0, tab));
+                }
+            } catch (IOException e) {
+                trusted = false;
+            }
+            return new State(keys, trusted, "true".equals(state.getProperty("complete")), loaded);
+        }
+
+        static void loading(Path folder) {
+            Properties p = new Properties();
+            p.setProperty("load", "running");
+            writeProperties(folder.resolve("state.properties"), p);
+        }
+
+        static void loaded(Path folder, Map<String, String> keys, boolean complete, Instant when) {
+            StringBuilder b = new StringBuilder();
+            keys.forEach((g, k) -> b.append(k).append('\t').append(g).append('\n'));
+            write(folder.resolve("graphs.tsv"), b.toString());
+            Properties p = new Properties();
+            p.setProperty("load", "done");
+            p.setProperty("complete", Boolean.toString(complete));
+            p.setProperty("loaded", when.toString());
+            writeProperties(folder.resolve("state.properties"), p);
+        }
+
+        static Properties readProperties(Path file) {
+            if (!Files.isRegularFile(file)) return null;
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                Properties p = new Properties();
+                p.load(r);
+                return p;
+            } catch (IOException | IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        static void writeProperties(Path file, Properties p) {
+            StringBuilder b = new StringBuilder();
+            new TreeMap<>(p).forEach((k, v) -> b.append(escape(k.toString())).append('=').append(escape(v.toString())).append('\n'));
+            write(file, b.toString());
+        }
+
+        private static String escape(String s) {
+            StringBuilder b = new StringBuilder();
+            for (char c : s.toCharArray()) {
+                switch (c) {
+                    case '\\', '=', ':', '#', '!' -> b.append('\\').append(c);
+                    case '\n' -> b.append("\\n");
+                    case '\r' -> b.append("\\r");
+                    case '\t' -> b.append("\\t");
+                    default -> b.append(c);
+                }
+            }
+            return b.toString();
+        }
+
+        private static void write(Path file, String text) {
+            try {
+                Files.createDirectories(file.getParent());
+                Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".part");
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    w.write(text);
+                }
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -54,19 +54,6 @@ final class AikgProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** The triple count the server printed at start ("aikg is serving N triples"). */
-    long triples() {
-        try {
-            for (String line : Files.readAllLines(log)) {
-                var m = java.util.regex.Pattern.compile("serving (\\d+) triples").matcher(line);
-                if (m.find()) return Long.parseLong(m.group(1));
-            }
-        } catch (java.io.IOException e) {
-            // fall through
-        }
-        return -1;
-    }
-
     /** Lines of the server's log that look like errors. */
     List<String> errorLines() {
         try {

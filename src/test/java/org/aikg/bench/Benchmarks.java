@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -Xmx8g -cp target/test-classes:target/aikg.jar org.aikg.bench.Benchmarks [options] [BENCHMARK...]
- *   BENCHMARK: convert load startup memory serve download soak (default: all, in that order)
+ *   BENCHMARK: convert incremental load startup startup-store memory sparql serve download soak (default: all, in that order)
  *   --corpus DIR       the synthetic corpus (default target/bench/corpus)
+ *   --big-corpus DIR   a corpus ten times larger, for startup-store (run.sh makes one with 45,000 sources)
  *   --work DIR         where outputs, logs and results go (default target/bench)
  *   --reps N           paired runs per benchmark (default 5)
  *   --startup-reps N   paired runs of the start-up benchmark (default 7)
@@ -39,7 +40,7 @@ import java.util.stream.Stream;
 public final class Benchmarks {
     private Benchmarks() {}
 
-    static final List<String> ALL = List.of("convert", "load", "startup", "memory", "serve", "download", "soak");
+    static final List<String> ALL = List.of("convert", "incremental", "load", "startup", "startup-store", "memory", "sparql", "serve", "download", "soak");
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of("").toAbsolutePath();
@@ -52,11 +53,13 @@ public final class Benchmarks {
         int soak = 120;
         long seed = 42;
         boolean profile = false;
+        Path bigCorpus = null;
         List<String> chosen = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--corpus" -> corpus = root.resolve(args[++i]);
+                case "--big-corpus" -> bigCorpus = root.resolve(args[++i]);
                 case "--work" -> work = root.resolve(args[++i]);
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--startup-reps" -> startupReps = Integer.parseInt(args[++i]);
@@ -89,14 +92,18 @@ public final class Benchmarks {
         Files.createDirectories(work);
         Ctx ctx = new Ctx(root, corpus, work, reps, startupReps, warmup, duration, soak, seed);
         ctx.profile = profile;
+        ctx.bigCorpus = bigCorpus;
 
         String header = header(ctx);
         System.out.println(header);
         Map<String, Function<Ctx, Section>> benches = new LinkedHashMap<>();
         benches.put("convert", ConvertBench::run);
+        benches.put("incremental", IncrementalBench::run);
         benches.put("load", LoadBench::run);
         benches.put("startup", StartupBench::run);
+        benches.put("startup-store", StartupStoreBench::run);
         benches.put("memory", MemoryBench::run);
+        benches.put("sparql", SparqlBench::run);
         benches.put("serve", ServeBench::run);
         benches.put("download", DownloadBench::run);
         benches.put("soak", SoakBench::run);

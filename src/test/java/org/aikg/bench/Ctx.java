@@ -43,6 +43,9 @@ final class Ctx {
     private AikgProcess server;
     private FusekiProcess fuseki;
 
+    /** A corpus ten times larger, for the start-up on a big store; null when not given. */
+    Path bigCorpus;
+
     Ctx(Path root, Path corpus, Path work, int reps, int startupReps, int warmupSeconds, int serveSeconds, int soakSeconds, long seed) {
         this.root = root;
         this.corpus = corpus;
@@ -133,6 +136,15 @@ final class Ctx {
                     return FileTime.fromMillis(0);
                 }
             }).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+        }
+    }
+
+    /** The triples of the corpus's union graph (lines of aikg's N-Triples of it). */
+    synchronized long unionTriples() {
+        try (var lines = Files.lines(corpusNt(), java.nio.charset.StandardCharsets.UTF_8)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -22,10 +22,12 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
  * {@code GRAPH} see the whole graph, as on aikg's server). {@code --output-buffer N} sets Jetty's
  * output buffer as aikg's server does (32 KiB there): Fuseki's own 5 MiB buffer is larger than
  * Jetty's pool serves, so every response allocates a fresh direct buffer, and under load the JVM
- * runs full collections (System.gc() from the direct-memory reservation) to free them.
+ * runs full collections (System.gc() from the direct-memory reservation) to free them. With
+ * {@code --tdb2} it serves a TDB2 store instead, its default graph the union of the named graphs
+ * (as stock Fuseki's {@code --set tdb2:unionDefaultGraph=true}).
  *
  * <pre>
- * java -cp target/test-classes:target/aikg.jar org.aikg.bench.FusekiBaseline [--copy-union] [--output-buffer N] FILE PORT
+ * java -cp target/test-classes:target/aikg.jar org.aikg.bench.FusekiBaseline [--copy-union] [--tdb2] [--output-buffer N] FILE|DIR PORT
  * </pre>
  */
 public final class FusekiBaseline {
@@ -34,6 +36,7 @@ public final class FusekiBaseline {
     public static void main(String[] args) {
         List<String> a = new ArrayList<>(List.of(args));
         boolean copyUnion = a.remove("--copy-union");
+        boolean tdb2 = a.remove("--tdb2");
         int outputBuffer = 0;
         int i = a.indexOf("--output-buffer");
         if (i >= 0 && i + 1 < a.size()) {
@@ -42,11 +45,14 @@ public final class FusekiBaseline {
             a.remove(i);
         }
         if (a.size() != 2) {
-            System.err.println("usage: FusekiBaseline [--copy-union] [--output-buffer N] FILE PORT");
+            System.err.println("usage: FusekiBaseline [--copy-union] [--tdb2] [--output-buffer N] FILE|DIR PORT");
             System.exit(2);
         }
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        if (copyUnion) {
+        DatasetGraph dsg = tdb2 ? org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(a.get(0)) : DatasetGraphFactory.createTxnMem();
+        if (tdb2) {
+            // as stock Fuseki's --set tdb2:unionDefaultGraph=true: queries without GRAPH see the union of the named graphs
+            dsg.getContext().set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true);
+        } else if (copyUnion) {
             Txn.executeWrite(dsg, () -> {
                 RDFDataMgr.read(dsg, a.get(0));
                 Graph union = dsg.getDefaultGraph();

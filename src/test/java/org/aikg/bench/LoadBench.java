@@ -27,7 +27,7 @@ final class LoadBench {
     static Section run(Ctx ctx) {
         Path nq = ctx.corpusNq();
         Section s = new Section("load", "N-Quads → fresh TDB2 store",
-                "`Tdb2Store.load(freshDir, List.of(nq), Progress.NONE, false)`",
+                "`Tdb2Store.load(freshDir, Graphs.of(List.of(nq)))`",
                 "`LoaderFactory.sequentialLoader(DatabaseMgr.connectDatasetGraph(freshDir), quiet)`: startBulk, `RDFParser.source(nq).parse(loader.stream())`, finishBulk",
                 "Jena time / aikg time (above 1: aikg faster)");
         Section.Row row = s.row("load " + nq.getFileName(), "s", "%.2f");
@@ -45,7 +45,7 @@ final class LoadBench {
                 Bench.fullGc();
                 long t0 = System.nanoTime();
                 if (aikg) {
-                    Tdb2Store.load(dir, List.of(nq), Converter.Progress.NONE, false);
+                    Tdb2Store.load(dir, org.aikg.input.Graphs.of(List.of(nq)));
                 } else {
                     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
                     DataLoader loader = LoaderFactory.sequentialLoader(dsg, QUIET);
@@ -81,7 +81,7 @@ final class LoadBench {
         if (ctx.profile) {
             Path dir = ctx.tmp("load-aikg");
             Bench.deleteTree(dir);
-            Path jfr = Profiler.inProcess(ctx.profilePath("load"), () -> Tdb2Store.load(dir, List.of(nq), Converter.Progress.NONE, false));
+            Path jfr = Profiler.inProcess(ctx.profilePath("load"), () -> Tdb2Store.load(dir, org.aikg.input.Graphs.of(List.of(nq))));
             TDBInternal.expel(DatabaseMgr.connectDatasetGraph(dir.toString()));
             Bench.deleteTree(dir);
             s.note("Profile of one extra aikg load (JFR): " + Profiler.summary(jfr, 8));

@@ -29,7 +29,7 @@ class NamedQueriesTest {
 
     @BeforeAll
     static void convert() {
-        data = Datasets.convert(List.of(Path.of("data")));
+        data = Datasets.read(org.aikg.input.Graphs.of(List.of(Path.of("data"))));
     }
 
     static Stream<String> names() {

@@ -28,7 +28,7 @@ class SearchIndexTest {
 
     @BeforeAll
     static void build() {
-        index = SearchIndex.of(Datasets.convert(List.of(Path.of("data"))).getUnionGraph());
+        index = SearchIndex.of(org.aikg.TestData.dataset().getUnionGraph());
     }
 
     @AfterAll
@@ -118,7 +118,7 @@ class SearchIndexTest {
     @Test
     void anIndexWrittenToAFolderIsFoundAgain(@TempDir Path tmp) {
         Path dir = tmp.resolve("search");
-        SearchIndex.write(Datasets.convert(List.of(Path.of("data"))).getUnionGraph(), dir);
+        SearchIndex.write(org.aikg.TestData.dataset().getUnionGraph(), dir);
         try (SearchIndex s = SearchIndex.open(dir)) {
             assertEquals(ID + "place/tianjin", s.search("天津", 5).get(0).thing().getURI());
         }

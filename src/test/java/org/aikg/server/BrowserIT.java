@@ -143,11 +143,12 @@ class BrowserIT {
         // quiet (and offline) in any case.
         System.setProperty("SE_AVOID_STATS", "true");
 
-        DatasetGraph article = Datasets.convert(List.of(Path.of("data")));
-        DatasetGraph synthetic = Datasets.convert(List.of(Path.of("data")));
+        org.aikg.input.Graphs graphs = org.aikg.input.Graphs.of(List.of(Path.of("data")));
+        DatasetGraph article = Datasets.read(graphs);
+        DatasetGraph synthetic = Datasets.read(graphs);
         SyntheticStatistics.addTo(synthetic);
         for (DatasetGraph dsg : List.of(article, synthetic)) {
-            AikgServer s = AikgServer.builder(dsg).port(0).build().start();
+            AikgServer s = AikgServer.builder(org.aikg.store.Published.inMemory(dsg, graphs.description())).port(0).build().start();
             servers.add(s);
             bases.add("http://localhost:" + s.port());
         }

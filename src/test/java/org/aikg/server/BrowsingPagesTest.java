@@ -52,10 +52,10 @@ class BrowsingPagesTest {
 
     @BeforeAll
     static void start() {
-        article = AikgServer.builder(Datasets.convert(List.of(Path.of("data")))).port(0).build().start();
-        DatasetGraph withSynthetic = Datasets.convert(List.of(Path.of("data")));
+        article = AikgServer.builder(org.aikg.TestData.published()).port(0).build().start();
+        DatasetGraph withSynthetic = org.aikg.TestData.dataset();
         SyntheticStatistics.addTo(withSynthetic);
-        synthetic = AikgServer.builder(withSynthetic).port(0).build().start();
+        synthetic = AikgServer.builder(org.aikg.TestData.published(withSynthetic)).port(0).build().start();
     }
 
     @AfterAll

@@ -76,7 +76,7 @@ class QueryAndSearchIT {
             Assumptions.assumeTrue(false, "browser test skipped: " + msg);
         }
         System.setProperty("SE_AVOID_STATS", "true");
-        server = AikgServer.builder(Datasets.convert(List.of(Path.of("data")))).port(0).queryTimeout(Duration.ofSeconds(1)).build().start();
+        server = AikgServer.builder(org.aikg.TestData.published()).port(0).queryTimeout(Duration.ofSeconds(1)).build().start();
         base = "http://localhost:" + server.port() + "/";
         screenshots = Files.createDirectories(Path.of("target", "screenshots").toAbsolutePath());
         downloads = Files.createDirectories(tmp.resolve("downloads"));

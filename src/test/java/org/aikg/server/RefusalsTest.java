@@ -40,7 +40,7 @@ class RefusalsTest {
 
     @BeforeAll
     static void start() {
-        server = AikgServer.builder(Datasets.convert(List.of(Path.of("data")))).port(0).queryTimeout(Duration.ofSeconds(2)).maxRows(100).build().start();
+        server = AikgServer.builder(Datasets.open(org.aikg.input.Graphs.of(List.of(Path.of("data"))))).port(0).queryTimeout(Duration.ofSeconds(2)).maxRows(100).build().start();
         url = "http://localhost:" + server.port();
     }
 

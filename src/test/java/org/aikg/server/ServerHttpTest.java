@@ -56,7 +56,8 @@ class ServerHttpTest {
 
     @BeforeAll
     static void start() {
-        dsg = Datasets.convert(List.of(Path.of("data")));
+        org.aikg.input.Graphs graphs = org.aikg.input.Graphs.of(List.of(Path.of("data")));
+        dsg = Datasets.read(graphs);
         // a literal holding markup, to check that pages escape what the data says
         Node g = NodeFactory.createURI(BASE + "graph/escaping-test");
         for (Quad q : List.of(Quad.create(g, XSS, Vocab.RDF_type, NodeFactory.createURI(Vocab.SCHEMA + "Event")),
@@ -69,7 +70,7 @@ class ServerHttpTest {
             dsg.add(Quad.create(g, event, Vocab.RDF_type, NodeFactory.createURI(Vocab.SCHEMA + "Event")));
             dsg.add(Quad.create(g, event, NodeFactory.createURI(Vocab.SCHEMA + "location"), NodeFactory.createURI(BASE + "id/place/china")));
         }
-        server = AikgServer.builder(dsg).port(0).queryTimeout(Duration.ofSeconds(2)).build().start();
+        server = AikgServer.builder(org.aikg.store.Published.inMemory(dsg, graphs.description())).port(0).queryTimeout(Duration.ofSeconds(2)).build().start();
         url = "http://localhost:" + server.port();
     }
 

@@ -54,7 +54,7 @@ class SiteCrawlTest {
 
     @BeforeAll
     static void crawl() throws Exception {
-        server = AikgServer.builder(Datasets.convert(List.of(Path.of("data")))).port(0).build().start();
+        server = AikgServer.builder(org.aikg.TestData.published()).port(0).build().start();
         origin = "http://localhost:" + server.port();
         Deque<String> todo = new ArrayDeque<>(List.of("/", "/?lang=zh"));
         Set<String> seen = new HashSet<>(todo);

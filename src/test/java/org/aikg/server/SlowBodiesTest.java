@@ -31,7 +31,7 @@ class SlowBodiesTest {
 
     @BeforeAll
     static void start() {
-        server = AikgServer.builder(Datasets.convert(List.of(Path.of("data")))).port(0).bodyDeadline(Duration.ofSeconds(4)).build().start();
+        server = AikgServer.builder(Datasets.open(org.aikg.input.Graphs.of(List.of(Path.of("data"))))).port(0).bodyDeadline(Duration.ofSeconds(4)).build().start();
     }
 
     @AfterAll

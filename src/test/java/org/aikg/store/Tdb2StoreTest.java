@@ -103,7 +103,7 @@ class Tdb2StoreTest {
     void servingTheStoreServesTheSameGraphAsServingTheData() throws Exception {
         Path store = tmp.resolve("store");
         assertEquals(0, TestCli.run("load", "--tdb2", store.toString(), "data").code());
-        var memory = org.aikg.server.AikgServer.builder(Datasets.convert(List.of(Path.of("data")))).port(0).build().start();
+        var memory = org.aikg.server.AikgServer.builder(Datasets.open(org.aikg.input.Graphs.of(List.of(Path.of("data"))))).port(0).build().start();
         var tdb2 = org.aikg.server.AikgServer.builder(Tdb2Store.open(store)).port(0).build().start();
         try {
             var http = java.net.http.HttpClient.newHttpClient();
@@ -119,7 +119,13 @@ class Tdb2StoreTest {
                 }
                 assertEquals(new String(bodies[0], java.nio.charset.StandardCharsets.UTF_8), new String(bodies[1], java.nio.charset.StandardCharsets.UTF_8), path);
             }
-            assertEquals(memory.triples(), tdb2.triples());
+            // the dataset's description, counts included, is the same graph (Jena's pretty Turtle orders it as each graph iterates)
+            org.apache.jena.graph.Graph[] voids = new org.apache.jena.graph.Graph[2];
+            int i = 0;
+            for (var server : List.of(memory, tdb2)) {
+                voids[i++] = RDFDataMgr.loadGraph("http://localhost:" + server.port() + "/dataset.ttl");
+            }
+            assertTrue(IsoMatcher.isomorphic(voids[0], voids[1]), "/dataset differs");
         } finally {
             memory.stop();
             tdb2.stop();
@@ -132,9 +138,9 @@ class Tdb2StoreTest {
         assertEquals(0, TestCli.run("convert", "data", "-o", ttl.toString()).code());
         Path store = tmp.resolve("store");
         assertEquals(0, TestCli.run("load", "--tdb2", store.toString(), ttl.toString()).code());
-        DatasetGraph dsg = Tdb2Store.open(store);
+        DatasetGraph dsg = Tdb2Store.open(store).dsg();
         Txn.executeRead(dsg, () -> assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadGraph(ttl.toString()), dsg.getUnionGraph())));
-        var inMemory = Datasets.parse(ttl);
+        var inMemory = Datasets.read(org.aikg.input.Graphs.of(List.of(ttl)));
         var out = new java.io.ByteArrayOutputStream();
         org.aikg.convert.DatasetWriter.write(inMemory, org.aikg.convert.RdfFormat.TTL, out, java.util.Map.of());
         var reread = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();

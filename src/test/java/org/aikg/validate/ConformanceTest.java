@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConformanceTest {
     @Test
     void theArticlesDataConformsToTheShapes() {
-        Graph g = Datasets.convert(List.of(Path.of("data"))).getDefaultGraph();
+        Graph g = Datasets.read(org.aikg.input.Graphs.of(List.of(Path.of("data")))).getDefaultGraph();
         Validator.Result r = Validator.bundled().validate(g, Vocab.standardPrefixes());
         assertTrue(r.conforms(), () -> String.join("\n", r.lines()));
     }

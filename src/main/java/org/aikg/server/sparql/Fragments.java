@@ -41,7 +41,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * are a named graph of their own; in Turtle, N-Triples and JSON-LD they stand beside the data.
  *
  * <pre>{@code
- * builder.addServlet("/fragments", new Fragments(site.data, site.triples, () -> server.url(), prefixes));
+ * builder.addServlet("/fragments", new Fragments(graph, () -> graph.size(), () -> server.url(), prefixes));
  * }</pre>
  */
 public final class Fragments extends Resource {
@@ -53,7 +53,7 @@ public final class Fragments extends Resource {
     private static final List<String> PARAMETERS = List.of("subject", "predicate", "object");
 
     private final transient Graph data;
-    private final long triples;
+    private final java.util.function.LongSupplier triples;
     private final transient Supplier<String> address;
     private final transient Map<String, String> prefixes;
 
@@ -61,7 +61,7 @@ public final class Fragments extends Resource {
      * Fragments of {@code data} ({@code triples} in all), at the address the server is reached at
      * ({@code http://host:port}, from its configuration, never from a request's {@code Host}).
      */
-    public Fragments(Graph data, long triples, Supplier<String> address, Map<String, String> prefixes) {
+    public Fragments(Graph data, java.util.function.LongSupplier triples, Supplier<String> address, Map<String, String> prefixes) {
         this.data = data;
         this.triples = triples;
         this.address = address;
@@ -91,7 +91,7 @@ public final class Fragments extends Resource {
         add(controls, dataset, Vocab.RDF_type, NodeFactory.createURI(Vocab.VOID + "Dataset"));
         add(controls, dataset, Vocab.RDF_type, hydra("Collection"));
         add(controls, dataset, NodeFactory.createURI(Vocab.VOID + "subset"), fragment);
-        add(controls, dataset, NodeFactory.createURI(Vocab.VOID + "triples"), integer(triples));
+        add(controls, dataset, NodeFactory.createURI(Vocab.VOID + "triples"), integer(triples.getAsLong()));
         Node search = NodeFactory.createBlankNode("search");
         add(controls, dataset, hydra("search"), search);
         add(controls, search, hydra("template"), NodeFactory.createLiteralString(base + "/fragments{?subject,predicate,object}"));

@@ -1,0 +1,126 @@
+package org.aikg.convert;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * N-Quads written graph by graph, in IRI order, each graph's lines a segment of the file. A table
+ * kept in the cache folder says where each graph's segment lies in the output and which key made it;
+ * when the output is still the file the table describes (same size and time), a graph whose key is
+ * unchanged is copied from the old output rather than written again. The bytes are those of a
+ * whole write either way: N-Quads lines do not depend on their neighbours.
+ */
+final class NQuadsSplice {
+    record Segment(String key, long offset, long length) {}
+
+    /** One graph to write: its key (null: unknown) and its triples, read when needed. */
+    record Graph(String key, Supplier<List<Triple>> triples) {}
+
+    private final Path table;
+    private final Path target;
+
+    NQuadsSplice(Path cacheFolder, Path target) {
+        this.table = cacheFolder.resolve("output-nq");
+        this.target = target.toAbsolutePath().normalize();
+    }
+
+    /** Writes {@code graphs} (IRI order) to {@code out}; returns the new table, to {@link #save} once the output is in place. */
+    Map<String, Segment> write(TreeMap<Node, Graph> graphs, OutputStream out) throws IOException {
+        Map<String, Segment> old = readTable();
+        Map<String, Segment> now = new HashMap<>();
+        long offset = 0;
+        try (FileChannel previous = old.isEmpty() ? null : FileChannel.open(target, StandardOpenOption.READ)) {
+            ByteBuffer copy = previous == null ? null : ByteBuffer.allocate(1 << 20);
+            for (var e : graphs.entrySet()) {
+                String name = e.getKey().getURI();
+                Graph g = e.getValue();
+                Segment was = old.get(name);
+                long length;
+                if (previous != null && was != null && g.key() != null && g.key().equals(was.key())) {
+                    length = was.length();
+                    long pos = was.offset();
+                    long end = pos + length;
+                    while (pos < end) {
+                        copy.clear().limit((int) Math.min(copy.capacity(), end - pos));
+                        int n = previous.read(copy, pos);
+                        if (n < 0) throw new IOException("the old output ended early");
+                        out.write(copy.array(), 0, n);
+                        pos += n;
+                    }
+                } else {
+                    ByteArrayOutputStream b = new ByteArrayOutputStream(1 << 16);
+                    StreamRDF w = StreamRDFWriter.getWriterStream(b, RDFFormat.NQUADS);
+                    w.start();
+                    for (Triple t : g.triples().get()) w.quad(Quad.create(e.getKey(), t));
+                    w.finish();
+                    b.writeTo(out);
+                    length = b.size();
+                }
+                if (g.key() != null) now.put(name, new Segment(g.key(), offset, length));
+                offset += length;
+            }
+        }
+        return now;
+    }
+
+    /** Records where each graph now lies in the output just moved into place. */
+    void save(Map<String, Segment> segments) {
+        try {
+            Files.createDirectories(table.getParent());
+            Path tmp = Files.createTempFile(table.getParent(), ".output-", ".part");
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                out.writeUTF(target.toString());
+                out.writeLong(Files.size(target));
+                out.writeLong(Files.getLastModifiedTime(target).toMillis());
+                out.writeInt(segments.size());
+                for (var e : segments.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeUTF(e.getValue().key());
+                    out.writeLong(e.getValue().offset());
+                    out.writeLong(e.getValue().length());
+                }
+            }
+            Files.move(tmp, table, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the cache " + table.getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The table, when the output is still the file it describes; else nothing to copy from. */
+    private Map<String, Segment> readTable() {
+        if (!Files.isRegularFile(table) || !Files.isRegularFile(target)) return Map.of();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(table), 1 << 16))) {
+            if (!in.readUTF().equals(target.toString())) return Map.of();
+            if (in.readLong() != Files.size(target) || in.readLong() != Files.getLastModifiedTime(target).toMillis()) return Map.of();
+            int n = in.readInt();
+            Map<String, Segment> m = new HashMap<>();
+            for (int i = 0; i < n; i++) m.put(in.readUTF(), new Segment(in.readUTF(), in.readLong(), in.readLong()));
+            return m;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.aikg.input;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.aikg.DataException;
+import org.aikg.convert.DatasetWriter;
+import org.aikg.convert.RdfFormat;
+import org.aikg.convert.TripleOrder;
+import org.aikg.vocab.Vocab;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+
+/** One RDF file as graphs: its quads streamed in parts, or read whole; the dataset's description found on the way. */
+final class RdfFile {
+    /** The most triples of one part: a file's graph streams through in small pieces, short-lived garbage. */
+    private static final int PART = 4_096;
+
+    private final Path file;
+    private final Node fileGraph;
+    private final List<Triple> described = new ArrayList<>();
+    private boolean read;
+
+    RdfFile(Path file) {
+        this.file = file;
+        this.fileGraph = Graphs.graphOfFile(file);
+    }
+
+    Graphs.Stats stream(Graphs.Sink sink) {
+        Graphs.requireFile(file);
+        long start = System.nanoTime();
+        described.clear();
+        Set<Node> seen = new HashSet<>();
+        long[] count = {0};
+        parse(new StreamRDFBase() {
+            Node graph;
+            List<Triple> part = new ArrayList<>();
+
+            @Override
+            public void triple(Triple t) {
+                add(fileGraph, t);
+            }
+
+            @Override
+            public void quad(Quad q) {
+                add(q.isDefaultGraph() ? fileGraph : q.getGraph(), q.asTriple());
+            }
+
+            private void add(Node g, Triple t) {
+                if (!g.equals(graph) || part.size() >= PART) flush(g);
+                part.add(t);
+                note(t);
+                count[0]++;
+            }
+
+            private void flush(Node next) {
+                if (graph != null && !part.isEmpty()) {
+                    List<Triple> done = part;
+                    sink.graph(new Graphs.Part(graph, null, seen.add(graph), done.size(), () -> done));
+                }
+                part = new ArrayList<>();
+                graph = next;
+            }
+
+            @Override
+            public void finish() {
+                flush(null);
+            }
+        });
+        read = true;
+        return new Graphs.Stats(seen.size(), count[0], (System.nanoTime() - start) / 1_000_000, List.of(), 0);
+    }
+
+    /** Reads the file into memory and hands each graph whole, in IRI order. */
+    Graphs.Stats whole(Graphs.Sink sink) {
+        long start = System.nanoTime();
+        Map<Node, List<Triple>> graphs = new TreeMap<>(TripleOrder::node);
+        stream(part -> graphs.computeIfAbsent(part.name(), g -> new ArrayList<>()).addAll(part.triples()));
+        long count = 0;
+        for (var e : graphs.entrySet()) {
+            List<Triple> triples = e.getValue();
+            count += triples.size();
+            sink.graph(new Graphs.Part(e.getKey(), null, true, triples.size(), () -> triples));
+        }
+        return new Graphs.Stats(graphs.size(), count, (System.nanoTime() - start) / 1_000_000, List.of(), 0);
+    }
+
+    Graphs.Stats write(Path out, RdfFormat format, Map<String, String> prefixes) {
+        long start = System.nanoTime();
+        int[] graphs = {0};
+        long written = DatasetWriter.write(out, sink -> whole(part -> {
+            List<Triple> sorted = new ArrayList<>(part.triples());
+            sorted.sort(TripleOrder.INSTANCE);
+            graphs[0]++;
+            sink.graph(part.name(), sorted);
+        }), format, prefixes);
+        return new Graphs.Stats(graphs[0], written, (System.nanoTime() - start) / 1_000_000, List.of(), 0);
+    }
+
+    private void parse(StreamRDFBase into) {
+        RdfFormat format = RdfFormat.fromFileName(file);
+        try {
+            RDFParser.source(file).lang(format.lang()).parse(into);
+        } catch (RiotException e) {
+            throw new DataException(file + ": not valid " + format.lang().getLabel() + ": " + e.getMessage());
+        }
+    }
+
+    private void note(Triple t) {
+        Node p = t.getPredicate();
+        if (p.equals(Vocab.VOID_uriSpace) || p.equals(Vocab.DCT_title) || p.equals(Vocab.DCT_license)) described.add(t);
+    }
+
+    boolean hasDescription() {
+        return find() != null;
+    }
+
+    Description description() {
+        Description d = find();
+        if (d == null) {
+            throw new DataException(file + ": no description of the dataset in it (a void:uriSpace \"{base}id/\"), so its base IRI is "
+                    + "unknown; publish a file that aikg convert wrote, or the fact sheets");
+        }
+        return d;
+    }
+
+    private Description find() {
+        if (!read) stream(part -> { });
+        for (Triple t : described) {
+            if (!t.getPredicate().equals(Vocab.VOID_uriSpace)) continue;
+            String space = t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : t.getObject().isURI() ? t.getObject().getURI() : "";
+            if (!space.endsWith("id/")) continue;
+            Node ds = t.getSubject();
+            Map<String, String> title = new TreeMap<>();
+            String license = "";
+            for (Triple d : described) {
+                if (!d.getSubject().equals(ds)) continue;
+                if (d.getPredicate().equals(Vocab.DCT_title) && d.getObject().isLiteral()) {
+                    title.putIfAbsent(d.getObject().getLiteralLanguage(), d.getObject().getLiteralLexicalForm());
+                }
+                if (d.getPredicate().equals(Vocab.DCT_license) && d.getObject().isURI()) license = d.getObject().getURI();
+            }
+            try {
+                return new Description(space.substring(0, space.length() - 3), title, license);
+            } catch (IllegalArgumentException e) {
+                throw new DataException(file + ": " + e.getMessage());
+            }
+        }
+        return null;
+    }
+}
