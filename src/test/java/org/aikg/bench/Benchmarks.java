@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class Benchmarks {
     private Benchmarks() {}
 
-    static final List<String> ALL = List.of("convert", "incremental", "load", "startup", "startup-store", "memory", "sparql", "serve", "download", "soak");
+    static final List<String> ALL = List.of("convert", "incremental", "load", "startup", "startup-store", "memory", "sparql", "search", "serve", "download", "soak");
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of("").toAbsolutePath();
@@ -104,6 +104,7 @@ public final class Benchmarks {
         benches.put("startup-store", StartupStoreBench::run);
         benches.put("memory", MemoryBench::run);
         benches.put("sparql", SparqlBench::run);
+        benches.put("search", SearchBench::run);
         benches.put("serve", ServeBench::run);
         benches.put("download", DownloadBench::run);
         benches.put("soak", SoakBench::run);
