@@ -43,8 +43,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -67,9 +65,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIT {
-    static final String CHROMEDRIVER = System.getProperty("aikg.chromedriver", "/usr/bin/chromedriver");
-    static final String CHROMIUM = System.getProperty("aikg.chromium", "/usr/bin/chromium");
-    static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
+    static final Path AXE = Chromium.AXE;
     static final boolean CI = "true".equals(System.getenv("CI"));
 
     // What the article and the data say (hand-checked against data/sources/), in each language.
@@ -132,17 +128,12 @@ class BrowserIT {
 
     @BeforeAll
     static void startServersAndBrowser() throws IOException {
-        boolean present = Files.isExecutable(Path.of(CHROMEDRIVER)) && Files.isExecutable(Path.of(CHROMIUM));
-        if (!present) {
-            String msg = CHROMEDRIVER + " or " + CHROMIUM + " is missing: install Debian's chromium and chromium-driver";
+        String msg = Chromium.missing();
+        if (msg != null) {
             if (CI) fail("CI must install chromium for the browser test: " + msg);
             missing = "browser test skipped: " + msg;
             return;
         }
-        // Selenium Manager is never consulted when the driver executable is given, but keep it
-        // quiet (and offline) in any case.
-        System.setProperty("SE_AVOID_STATS", "true");
-
         org.aikg.input.Graphs graphs = org.aikg.input.Graphs.of(List.of(Path.of("data")));
         DatasetGraph article = Datasets.read(graphs);
         DatasetGraph synthetic = Datasets.read(graphs);
@@ -157,23 +148,7 @@ class BrowserIT {
         axeReports = Files.createDirectories(Path.of("target", "axe").toAbsolutePath());
         axeSource = Files.isReadable(AXE) ? Files.readString(AXE, StandardCharsets.UTF_8) : null;
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,1600",
-                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")),
-                // The pages choose their language from Accept-Language: make English the default
-                // whatever the machine's locale.
-                "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        // Every request the pages make shows in the performance log (Network.requestWillBeSent).
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver = Chromium.start(tmp.resolve("chromium-profile"), Map.of());
         wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
@@ -189,7 +164,7 @@ class BrowserIT {
     @BeforeEach
     void needsTheBrowserAndForgetsEarlierRequests() {
         Assumptions.assumeTrue(missing == null, missing);
-        requestedUrls();
+        Chromium.requests(driver);
     }
 
     @AfterEach
@@ -504,27 +479,12 @@ class BrowserIT {
                 driver.getCurrentUrl() + " is " + scrollWidth + " px wide on a " + clientWidth + " px screen: " + r.get(2));
     }
 
-    /** The URLs the browser requested since the last call, from Chromium's performance log. */
-    static List<String> requestedUrls() {
-        List<String> urls = new ArrayList<>();
-        for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
-            JsonObject message = JSON.parse(e.getMessage()).get("message").getAsObject();
-            if (!message.get("method").getAsString().value().equals("Network.requestWillBeSent")) continue;
-            urls.add(message.get("params").getAsObject().get("request").getAsObject().get("url").getAsString().value());
-        }
-        return urls;
-    }
-
     /** Every request since the last check went to one of the test's own servers (none to a CDN, fonts or trackers). */
     static void requestsGoOnlyToTheServer() {
         Set<String> foreign = new TreeSet<>();
-        List<String> urls = requestedUrls();
+        List<String> urls = Chromium.requests(driver);
         for (String url : urls) {
-            // the browser's own pages (its new tab page loads chrome:// resources) and inline data are not the network
-            if (!(url.startsWith("http:") || url.startsWith("https:") || url.startsWith("ws:") || url.startsWith("wss:"))) continue;
-            URI u = URI.create(url);
-            String origin = u.getScheme() + "://" + u.getHost() + ":" + u.getPort();
-            if (!bases.contains(origin)) foreign.add(url);
+            if (!bases.contains(Chromium.origin(url))) foreign.add(url);
         }
         assertTrue(foreign.isEmpty(), "requests to other hosts: " + foreign);
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,9 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.aikg.store.Datasets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -34,13 +30,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,9 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QueryAndSearchIT {
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
+    static final Path AXE = Chromium.AXE;
 
     @TempDir
     static Path tmp;
@@ -69,28 +57,16 @@ class QueryAndSearchIT {
 
     @BeforeAll
     static void start() throws IOException {
-        boolean present = Files.isExecutable(Path.of(CHROMEDRIVER)) && Files.isExecutable(Path.of(CHROMIUM)) && Files.exists(AXE);
-        if (!present) {
-            String msg = "needs " + CHROMIUM + ", " + CHROMEDRIVER + " (Debian's chromium, chromium-driver) and " + AXE + " (npm ci --prefix src/test/js)";
+        String msg = Chromium.missing() != null ? Chromium.missing() : Files.isReadable(AXE) ? null : AXE + " is missing: npm ci --prefix src/test/js";
+        if (msg != null) {
             if ("true".equals(System.getenv("CI"))) fail("CI must install them: " + msg);
             Assumptions.assumeTrue(false, "browser test skipped: " + msg);
         }
-        System.setProperty("SE_AVOID_STATS", "true");
         server = AikgServer.builder(org.aikg.TestData.published()).port(0).queryTimeout(Duration.ofSeconds(1)).build().start();
         base = "http://localhost:" + server.port() + "/";
         screenshots = Files.createDirectories(Path.of("target", "screenshots").toAbsolutePath());
         downloads = Files.createDirectories(tmp.resolve("downloads"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1000", "--lang=en-US",
-                "--user-data-dir=" + Files.createDirectories(tmp.resolve("profile")));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en", "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
+        driver = Chromium.start(tmp.resolve("profile"), Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
@@ -205,14 +181,9 @@ class QueryAndSearchIT {
     @Test
     @Order(6)
     void everyRequestOfThePageWentToThisServer() {
-        Set<String> hosts = new HashSet<>();
-        Pattern url = Pattern.compile("\"url\":\"(https?://[^\"/]+)");
-        for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
-            if (!e.getMessage().contains("Network.requestWillBeSent")) continue;
-            Matcher m = url.matcher(e.getMessage());
-            if (m.find()) hosts.add(m.group(1));
-        }
-        assertEquals(Set.of(base.substring(0, base.length() - 1)), hosts, "hosts the page asked");
+        Set<String> origins = new HashSet<>();
+        for (String url : Chromium.requests(driver)) origins.add(Chromium.origin(url));
+        assertEquals(Set.of(Chromium.origin(base)), origins, "hosts the pages asked");
     }
 
     // ---- helpers ----
