@@ -15,10 +15,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         header = "Publish the data: SPARQL endpoint, linked-data pages, downloads, dataset metadata.",
-        description = "Converts the data in memory and serves it on embedded Apache Jena Fuseki: / (home), /sparql (query "
-                + "endpoint and editor), /id/... and /doc/... (linked-data pages in English and Chinese), /download/ (the whole "
-                + "graph in six formats), /dataset (VoID and DCAT), /def (the ontology), /queries (the named queries). Read-only. "
-                + "Stops cleanly on Ctrl-C.",
+        description = "Converts the data in memory and serves it on embedded Apache Jena Fuseki: / (home), /sparql (the "
+                + "SPARQL 1.1 endpoint, and YASGUI for people), /id/... and /doc/... (linked-data pages in English and Chinese), "
+                + "/class (browse by class), /search (names and labels), /download/ (the whole graph in six formats), /dataset (VoID "
+                + "and DCAT), /def (the ontology), /queries (the named queries), /fragments (Triple Pattern Fragments), and Fuseki's "
+                + "own /ds endpoints. Read-only. Stops cleanly on Ctrl-C.",
         footer = {"", "Examples:", "  aikg serve", "  aikg serve data --port 8080 --query-timeout 30s"})
 final class ServeCommand implements Runnable {
     private final Cli.Io io;
@@ -92,7 +93,8 @@ final class ServeCommand implements Runnable {
         String title = published.description().title().getOrDefault("en", published.description().base());
         io.out().println("aikg is serving " + title + " (" + published.description().base() + ") at " + at);
         io.out().println("  " + at + "            home: the dataset, its statistics, entry points");
-        io.out().println("  " + at + "sparql      SPARQL endpoint and query editor");
+        io.out().println("  " + at + "sparql      SPARQL endpoint and query editor (YASGUI)");
+        io.out().println("  " + at + "class       browse by class;  " + at + "search?q=天津  search names and labels");
         io.out().println("  " + at + "download/   the whole graph (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads)");
         io.out().println("  " + at + "dataset     VoID/DCAT description;  " + at + "def  the ontology");
         io.out().println("  " + at + "fragments   Triple Pattern Fragments, for Linked Data Fragments clients");
