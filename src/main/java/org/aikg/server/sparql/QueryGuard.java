@@ -18,6 +18,8 @@ import org.apache.jena.sparql.algebra.op.OpN;
 import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.algebra.op.OpPath;
 import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.expr.E_Regex;
+import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprFunction;
@@ -35,7 +37,7 @@ import org.apache.jena.sparql.path.Path;
  * SERVICE call made inside it.
  *
  * <pre>{@code
- * Query q = QueryGuard.read("SELECT * { ?s ?p ?o }", "https://example.org/");
+ * Query q = QueryGuard.read("SELECT * { ?s ?p ?o }", "https://example.org/").query();
  * }</pre>
  */
 final class QueryGuard {
@@ -44,8 +46,11 @@ final class QueryGuard {
 
     private QueryGuard() {}
 
+    /** A query that passed, and whether it matches text with regular expressions (REGEX, REPLACE). */
+    record Checked(Query query, boolean matchesText) {}
+
     /** Parses (ARQ's syntax, which includes SPARQL 1.1 and the JSON form) and checks the depth. */
-    static Query read(String text, String base) {
+    static Checked read(String text, String base) {
         Query query;
         Op op;
         try {
@@ -57,21 +62,22 @@ final class QueryGuard {
             if (e.getCause() instanceof StackOverflowError) throw tooDeep();
             throw e;
         }
-        if (op == null) return query;
+        if (op == null) return new Checked(query, false);
         Shape shape = new Shape();
         if (shape.of(op, 0) > MAX_DEPTH) throw tooDeep();
         if (shape.service) throw HttpError.badRequest("federated queries (SERVICE) are switched off on this server");
-        return query;
+        return new Checked(query, shape.matchesText);
     }
 
     private static HttpError tooDeep() {
         return HttpError.badRequest("the query is nested more than " + MAX_DEPTH + " levels deep (groups, operators, expressions or paths)");
     }
 
-    /** Measures nesting (giving up as soon as it is past the limit) and looks for SERVICE, EXISTS patterns included. */
+    /** Measures nesting (giving up as soon as it is past the limit) and looks for SERVICE and REGEX/REPLACE, EXISTS patterns included. */
     private static final class Shape {
         private int max;
         private boolean service;
+        private boolean matchesText;
 
         int of(Op op, int level) {
             if (!enter(level)) return max;
@@ -101,6 +107,7 @@ final class QueryGuard {
         void of(Expr e, int level) {
             if (!enter(level)) return;
             if (e instanceof ExprFunctionOp f && f.getGraphPattern() != null) of(f.getGraphPattern(), level + 1);
+            if (e instanceof E_Regex || e instanceof E_StrReplace) matchesText = true;
             if (e instanceof ExprFunction f) exprs(f.getArgs(), level + 1);
             if (e instanceof ExprAggregator a && a.getAggregator().getExprList() != null) exprs(a.getAggregator().getExprList().getList(), level + 1);
         }

@@ -126,12 +126,14 @@ public final class SparqlEndpoint {
     }
 
     private void answer(HttpServletRequest req, HttpServletResponse resp, SparqlRequest r) throws IOException {
-        Query query = QueryGuard.read(r.query(), settings.base());
+        QueryGuard.Checked checked = QueryGuard.read(r.query(), settings.base());
+        Query query = checked.query();
         Offers offers = query.isSelectType() ? Offers.SELECT : query.isAskType() ? Offers.ASK : query.isJsonType() ? Offers.JSON_FORM : Offers.GRAPH;
         Format f = offers.decide(req).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), offers));
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         DatasetGraph target = dataset(query, r);
-        Query timed = TimedRegex.apply(query, deadline);
+        // only a query that matches text needs the copy whose regular expressions watch the clock
+        Query timed = checked.matchesText() ? TimedRegex.apply(query, deadline) : query;
         // the dataset is chosen: the query's FROM must not choose again over it
         timed.getGraphURIs().clear();
         timed.getNamedGraphURIs().clear();
