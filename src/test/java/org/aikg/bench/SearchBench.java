@@ -61,14 +61,9 @@ final class SearchBench {
             Section.Row p99 = s.row("suggestions' p99 under wrk", "ms", "%.1f");
             p99.goal = "aikg < 50 ms";
             for (int rep = 0; rep < ctx.reps; rep++) {
-                Wrk.Run ra = null;
-                Wrk.Run rf = null;
-                for (int k = 0; k < 2; k++) {
-                    Bench.waitIdle(aikg.pid(), 120);
-                    Bench.waitIdle(fuseki.pid(), 120);
-                    if ((k == 0) == (rep % 2 == 0)) ra = Wrk.run(ctx, aikg.url(""), ap, JSON, seconds, ServeBench.THREADS, ServeBench.CONNECTIONS);
-                    else rf = Wrk.run(ctx, fuseki.url(""), fp, SparqlBench.JSON, seconds, ServeBench.THREADS, ServeBench.CONNECTIONS);
-                }
+                Wrk.Run[] runs = Wrk.paired(ctx, rep, new Wrk.Side(aikg, ap, JSON), new Wrk.Side(fuseki, fp, SparqlBench.JSON), seconds);
+                Wrk.Run ra = runs[0];
+                Wrk.Run rf = runs[1];
                 if (ra.non2xx3xx() > 0 || ra.socketErrors() > 0) throw new IllegalStateException("search: aikg failed requests: " + Wrk.summary(ra));
                 rps.aikg.add(ra.rps());
                 rps.base.add(rf.rps());

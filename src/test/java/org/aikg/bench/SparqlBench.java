@@ -86,14 +86,9 @@ final class SparqlBench {
                     Wrk.run(ctx, aikg.url(""), ap, JSON, Math.max(2, ctx.warmupSeconds / 2), ServeBench.THREADS, ServeBench.CONNECTIONS);
                     Wrk.run(ctx, fuseki.url(""), fp, JSON, Math.max(2, ctx.warmupSeconds / 2), ServeBench.THREADS, ServeBench.CONNECTIONS);
                     for (int rep = 0; rep < ctx.reps; rep++) {
-                        Wrk.Run ra = null;
-                        Wrk.Run rf = null;
-                        for (int k = 0; k < 2; k++) {
-                            Bench.waitIdle(aikg.pid(), 120);
-                            Bench.waitIdle(fuseki.pid(), 120);
-                            if ((k == 0) == (rep % 2 == 0)) ra = Wrk.run(ctx, aikg.url(""), ap, JSON, lookupSeconds, ServeBench.THREADS, ServeBench.CONNECTIONS);
-                            else rf = Wrk.run(ctx, fuseki.url(""), fp, JSON, lookupSeconds, ServeBench.THREADS, ServeBench.CONNECTIONS);
-                        }
+                        Wrk.Run[] runs = Wrk.paired(ctx, rep, new Wrk.Side(aikg, ap, JSON), new Wrk.Side(fuseki, fp, JSON), lookupSeconds);
+                        Wrk.Run ra = runs[0];
+                        Wrk.Run rf = runs[1];
                         lookup.aikg.add(ra.rps());
                         lookup.base.add(rf.rps());
                         lookup.ratio.add(ra.rps() / rf.rps());

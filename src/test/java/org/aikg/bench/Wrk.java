@@ -41,6 +41,25 @@ final class Wrk {
 
     private Wrk() {}
 
+    /** One side of a paired run: a server, the paths wrk asks of it, and the Accept it sends. */
+    record Side(Stores.Server server, Path paths, String accept) {}
+
+    /**
+     * One paired run: each side once ({@link ServeBench#THREADS} threads, {@link ServeBench#CONNECTIONS}
+     * connections), each started when both servers are idle, {@code a} first on even {@code rep}s and
+     * second on odd ones, so that a busy neighbour slows both; returns {a's run, b's run}.
+     */
+    static Run[] paired(Ctx ctx, int rep, Side a, Side b, int seconds) {
+        Run[] runs = new Run[2];
+        for (int k = 0; k < 2; k++) {
+            Bench.waitIdle(a.server().pid(), 120);
+            Bench.waitIdle(b.server().pid(), 120);
+            Side side = (k == 0) == (rep % 2 == 0) ? a : b;
+            runs[side == a ? 0 : 1] = run(ctx, side.server().url(""), side.paths(), side.accept(), seconds, ServeBench.THREADS, ServeBench.CONNECTIONS);
+        }
+        return runs;
+    }
+
     static Run run(Ctx ctx, String baseUrl, Path paths, String accept, int seconds, int threads, int connections) {
         List<String> cmd = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", "--timeout", TIMEOUT_SECONDS + "s",
                 "-s", ctx.lua.toString()));
