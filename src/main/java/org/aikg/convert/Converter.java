@@ -123,9 +123,19 @@ public final class Converter {
     }
 
     private Stats run(PartSink sink, boolean eager) {
+        return withCache(cache -> run(sink, eager, cache));
+    }
+
+    /**
+     * Runs {@code work} with the cache (null without one), then records this run's sheets in it; a
+     * failed run leaves no new cache behind.
+     */
+    private <T> T withCache(java.util.function.Function<SheetCache, T> work) {
         SheetCache cache = cacheFolder == null ? null : new SheetCache(cacheFolder, sources.dataset().file());
         try {
-            return run(sink, eager, cache);
+            T result = work.apply(cache);
+            if (cache != null) cache.save();
+            return result;
         } catch (RuntimeException | Error e) {
             if (cache != null) cache.discard();
             throw e;
@@ -190,7 +200,6 @@ public final class Converter {
         count += meta.size();
         List<Triple> metaTriples = List.copyOf(meta);
         sink.graph(iris.metadataGraph(), keyOf(metaTriples), metaTriples.size(), () -> metaTriples);
-        if (cache != null) cache.save();
         return new Stats(articles.size(), count, (System.nanoTime() - start) / 1_000_000, failures, cached);
     }
 
@@ -248,28 +257,57 @@ public final class Converter {
      * when all went well, and keeps its permissions.
      */
     public Stats write(Path out, RdfFormat format) {
-        if (cacheFolder != null && format == RdfFormat.NQ) return spliced(out);
+        if (cacheFolder != null && format == RdfFormat.NQ) return nquadsSpliced(out);
+        if (cacheFolder != null && (format == RdfFormat.TTL || format == RdfFormat.NT)) return unionSpliced(out, format);
         return OutputFile.check(out).write(os -> write(os, format));
     }
 
     /** N-Quads through the cache: graphs whose key is unchanged are copied from the output of the last run. */
-    private Stats spliced(Path out) {
+    private Stats nquadsSpliced(Path out) {
         NQuadsSplice splice = new NQuadsSplice(cacheFolder, out);
-        Object[] result = new Object[2];
-        OutputFile.check(out).write(os -> {
-            java.util.TreeMap<Node, NQuadsSplice.Graph> graphs = new java.util.TreeMap<>(TripleOrder::node);
-            result[0] = run((name, key, size, triples) -> graphs.put(name, new NQuadsSplice.Graph(key, triples)), false);
-            try {
-                result[1] = splice.write(graphs, os);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return null;
+        return withCache(cache -> {
+            Object[] segments = new Object[1];
+            Stats stats = OutputFile.check(out).write(os -> {
+                java.util.TreeMap<Node, NQuadsSplice.Graph> graphs = new java.util.TreeMap<>(TripleOrder::node);
+                Stats s = run((name, key, size, triples) -> graphs.put(name, new NQuadsSplice.Graph(key, triples)), false, cache);
+                segments[0] = unchecked(() -> splice.write(graphs, os));
+                return s;
+            });
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, NQuadsSplice.Segment> table = (java.util.Map<String, NQuadsSplice.Segment>) segments[0];
+            splice.save(table);
+            return stats;
         });
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, NQuadsSplice.Segment> segments = (java.util.Map<String, NQuadsSplice.Segment>) result[1];
-        splice.save(segments);
-        return (Stats) result[0];
+    }
+
+    /** Turtle and N-Triples through the cache: only the subjects that the changed graphs speak of are written again. */
+    private Stats unionSpliced(Path out, RdfFormat format) {
+        return withCache(cache -> {
+            UnionSplice splice = new UnionSplice(cache, cacheFolder, out, format, iris.prefixes());
+            UnionSplice.Table[] table = new UnionSplice.Table[1];
+            long[] triples = new long[1];
+            Stats stats = OutputFile.check(out).write(os -> {
+                java.util.TreeMap<Node, UnionSplice.Part> graphs = new java.util.TreeMap<>(TripleOrder::node);
+                Stats s = run((name, key, size, ts) -> graphs.put(name, new UnionSplice.Part(key, ts)), false, cache);
+                table[0] = unchecked(() -> splice.write(graphs, os));
+                return s;
+            });
+            splice.save(table[0]);
+            return new Stats(stats.sources(), table[0] == null ? stats.triples() : table[0].triples(), stats.millis(), stats.failures(),
+                    stats.cached());
+        });
+    }
+
+    private interface IoWork<T> {
+        T run() throws java.io.IOException;
+    }
+
+    private static <T> T unchecked(IoWork<T> work) {
+        try {
+            return work.run();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Writes the whole conversion to a stream (not closed). */

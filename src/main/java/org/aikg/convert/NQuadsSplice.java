@@ -92,9 +92,7 @@ final class NQuadsSplice {
             Files.createDirectories(table.getParent());
             Path tmp = Files.createTempFile(table.getParent(), ".output-", ".part");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                out.writeUTF(target.toString());
-                out.writeLong(Files.size(target));
-                out.writeLong(Files.getLastModifiedTime(target).toMillis());
+                OutputStamp.of(target).write(out);
                 out.writeInt(segments.size());
                 for (var e : segments.entrySet()) {
                     out.writeUTF(e.getKey());
@@ -113,8 +111,7 @@ final class NQuadsSplice {
     private Map<String, Segment> readTable() {
         if (!Files.isRegularFile(table) || !Files.isRegularFile(target)) return Map.of();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(table), 1 << 16))) {
-            if (!in.readUTF().equals(target.toString())) return Map.of();
-            if (in.readLong() != Files.size(target) || in.readLong() != Files.getLastModifiedTime(target).toMillis()) return Map.of();
+            if (!OutputStamp.read(in).equals(OutputStamp.of(target))) return Map.of();
             int n = in.readInt();
             Map<String, Segment> m = new HashMap<>();
             for (int i = 0; i < n; i++) m.put(in.readUTF(), new Segment(in.readUTF(), in.readLong(), in.readLong()));

@@ -122,6 +122,11 @@ final class SheetCache {
         return key;
     }
 
+    /** True when the graph of {@code key} is kept here. */
+    boolean keeps(String key) {
+        return Files.isRegularFile(graphFile(key));
+    }
+
     /** The triples kept for {@code key}, in the order they were kept (sorted). */
     List<Triple> triples(String key, long size) {
         List<Triple> out = new ArrayList<>((int) Math.min(size, 1 << 20));

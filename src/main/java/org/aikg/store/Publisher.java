@@ -183,6 +183,8 @@ public final class Publisher {
 
     /** What {@code tryOnce} says when the store asked for Digest authentication: send again, answering the challenge. */
     private static final String CHALLENGED = new String("challenged");
+    /** Marks a try that met a kept-alive connection the store had closed: the request is sent again at once, on a new one. */
+    private static final String CLOSED_BY_STORE = new String("closed by the store");
 
     /** One publish: its HTTP client, its deadline and the store's Digest challenge, once it gave one. */
     private final class Run {
@@ -227,6 +229,7 @@ public final class Publisher {
             Duration pause = firstPause;
             String last = null;
             int challenges = 0;
+            int resent = 0;
             for (int attempt = 1; ; attempt++) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) throw outOfTime(graph, attempt - 1, last);
@@ -236,6 +239,13 @@ public final class Publisher {
                 if (last == CHALLENGED && ++challenges <= 2) {
                     attempt--;  // answering the store's challenge is not a failed try
                     continue;
+                }
+                if (last == CLOSED_BY_STORE) {
+                    if (++resent <= 1) {
+                        attempt--;  // nor is sending a PUT (idempotent) again once, as HTTP clients do (RFC 9112 §9.3.1)
+                        continue;
+                    }
+                    last = "connection failed: the store closed the connection without answering";
                 }
                 if (attempt == attempts) {
                     throw new AikgException("could not publish " + graph + " to " + graphStore + " after " + attempts + " tr"
@@ -275,6 +285,8 @@ public final class Publisher {
                     return "cannot connect to " + graphStore.getHost() + (graphStore.getPort() < 0 ? "" : ":" + graphStore.getPort())
                             + (message.equals(c.getClass().getSimpleName()) ? "" : ": " + message);
                 }
+                // the JDK's client resends only GETs itself when a kept-alive connection turns out closed (Virtuoso closes them)
+                if (c instanceof IOException && message.contains("received no bytes")) return CLOSED_BY_STORE;
                 if (c instanceof IOException) return "connection failed: " + message;
                 if (c instanceof RuntimeException re) throw re;
                 throw new AikgException("publishing " + graph + " failed: " + message, c);
