@@ -62,13 +62,24 @@ final class SortedOutput {
     private static List<Triple> union(Consumer<Converter.GraphSink> source) {
         java.util.ArrayList<Triple> all = new java.util.ArrayList<>();
         source.accept((g, triples) -> all.addAll(triples));
+        return union(all).triples();
+    }
+
+    /** A sorted union, and how many graphs hold each triple that more than one holds. */
+    record Union(List<Triple> triples, Map<Triple, Integer> shared) {}
+
+    /** The union of {@code all} (emptied): sorted once, repeats dropped and counted. */
+    static Union union(java.util.ArrayList<Triple> all) {
         Triple[] array = all.toArray(new Triple[0]);
         all.clear();
         java.util.Arrays.parallelSort(array, TripleOrder.INSTANCE);
         java.util.ArrayList<Triple> union = new java.util.ArrayList<>(array.length);
+        Map<Triple, Integer> shared = new java.util.HashMap<>();
         for (Triple t : array) {
-            if (union.isEmpty() || TripleOrder.INSTANCE.compare(union.get(union.size() - 1), t) != 0) union.add(t);
+            Triple last = union.isEmpty() ? null : union.get(union.size() - 1);
+            if (last != null && TripleOrder.INSTANCE.compare(last, t) == 0) shared.merge(last, 2, (was, two) -> was + 1);
+            else union.add(t);
         }
-        return union;
+        return new Union(union, shared);
     }
 }

@@ -54,7 +54,7 @@ import org.apache.jena.riot.system.StreamRDFWriter;
  */
 final class UnionSplice {
     /** Bumped whenever what the table holds, or how the output is laid out, changes meaning. */
-    private static final String VERSION = "aikg-union-splice 1";
+    private static final String VERSION = "aikg-union-splice 2";
 
     /** One graph of this run: its key (null: unknown) and its triples, read when needed. */
     record Part(String key, Supplier<List<Triple>> triples) {}
@@ -96,8 +96,10 @@ final class UnionSplice {
         Table old = read();
         if (old != null) {
             try (FileChannel previous = FileChannel.open(target, StandardOpenOption.READ)) {
+                // null, until anything is written, when the changes do not add up: the union is then written whole
                 Changes changes = changes(old, graphs);
-                if (changes != null) return spliced(old, changes, graphs, previous, out);
+                Table table = changes == null ? null : spliced(old, changes, graphs, previous, out);
+                if (table != null) return table;
             }
         }
         return whole(graphs, out);
@@ -118,17 +120,12 @@ final class UnionSplice {
                 out.writeLong(table.triples());
                 out.writeUTF(table.header());
                 out.writeLong(table.headerLength());
-                out.writeInt(table.subjects().length);
-                String last = "";
-                for (int i = 0; i < table.subjects().length; i++) {
-                    // subjects are sorted: each is written as what it shares with the one before and the rest
-                    String s = table.subjects()[i];
-                    int common = commonPrefix(last, s);
-                    out.writeInt(common);
-                    writeString(out, s.substring(common));
-                    out.writeInt(table.lengths()[i]);
-                    last = s;
-                }
+                // the subjects, one per line (an IRI holds no line break), then their units' lengths
+                writeString(out, String.join("\n", table.subjects()));
+                ByteBuffer lengths = ByteBuffer.allocate(4 * table.lengths().length);
+                lengths.asIntBuffer().put(table.lengths());
+                out.writeInt(table.lengths().length);
+                out.write(lengths.array());
                 out.writeInt(table.keys().size());
                 for (var e : table.keys().entrySet()) {
                     writeString(out, e.getKey());
@@ -153,24 +150,12 @@ final class UnionSplice {
     // ---- the whole union
 
     private Table whole(TreeMap<Node, Part> graphs, OutputStream out) throws IOException {
-        List<Triple> all = new ArrayList<>();
+        ArrayList<Triple> all = new ArrayList<>();
         for (Part p : graphs.values()) all.addAll(p.triples().get());
-        Triple[] sorted = all.toArray(new Triple[0]);
-        all.clear();
-        Arrays.parallelSort(sorted, TripleOrder.INSTANCE);
-        List<Triple> union = new ArrayList<>(sorted.length);
-        Map<Triple, Integer> shared = new HashMap<>();
-        boolean blank = false;
-        for (Triple t : sorted) {
-            Triple last = union.isEmpty() ? null : union.get(union.size() - 1);
-            if (last != null && TripleOrder.INSTANCE.compare(last, t) == 0) {
-                shared.merge(last, 1, Integer::sum);
-                continue;
-            }
-            union.add(t);
-            blank |= t.getSubject().isBlank() || t.getObject().isBlank();
-        }
-        shared.replaceAll((t, extra) -> extra + 1);
+        SortedOutput.Union u = SortedOutput.union(all);
+        List<Triple> union = u.triples();
+        Map<Triple, Integer> shared = u.shared();
+        boolean blank = union.stream().anyMatch(t -> t.getSubject().isBlank() || t.getObject().isBlank());
         Units units = new Units(out, format == RdfFormat.TTL);
         StreamRDF w = writer(units);
         union.forEach(w::triple);
@@ -260,7 +245,13 @@ final class UnionSplice {
             int at = Arrays.binarySearch(old.subjects(), s);
             Map<Triple, Integer> count = new HashMap<>();
             if (at >= 0) {
-                for (Triple t : parse(read(previous, offsets[at], old.lengths()[at]))) count.put(t, shared.getOrDefault(t, 1));
+                List<Triple> was;
+                try {
+                    was = parse(read(previous, offsets[at], old.lengths()[at]));
+                } catch (org.apache.jena.riot.RiotException e) {
+                    return null;  // not the unit the table says: the output was changed since
+                }
+                for (Triple t : was) count.put(t, shared.getOrDefault(t, 1));
             }
             triples -= count.size();
             for (Triple t : changes.minus().getOrDefault(s, List.of())) {
@@ -374,7 +365,8 @@ final class UnionSplice {
             doc = Arrays.copyOf(header, header.length + unit.length);
             System.arraycopy(unit, 0, doc, header.length, unit.length);
         }
-        RDFParser.source(new ByteArrayInputStream(doc)).lang(format == RdfFormat.TTL ? Lang.TURTLE : Lang.NTRIPLES).parse(collect(out));
+        RDFParser.source(new ByteArrayInputStream(doc)).lang(format == RdfFormat.TTL ? Lang.TURTLE : Lang.NTRIPLES)
+                .errorHandler(org.apache.jena.riot.system.ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(collect(out));
         return out;
     }
 
@@ -471,16 +463,14 @@ final class UnionSplice {
             long triples = in.readLong();
             String headerHash = in.readUTF();
             long headerLength = in.readLong();
+            String joined = readString(in);
+            String[] subjects = joined.isEmpty() ? new String[0] : joined.split("\n", -1);
             int n = in.readInt();
-            String[] subjects = new String[n];
+            if (n != subjects.length) return null;
+            byte[] lengthBytes = new byte[4 * n];
+            in.readFully(lengthBytes);
             int[] lengths = new int[n];
-            String last = "";
-            for (int i = 0; i < n; i++) {
-                int common = in.readInt();
-                subjects[i] = last.substring(0, common) + readString(in);
-                lengths[i] = in.readInt();
-                last = subjects[i];
-            }
+            ByteBuffer.wrap(lengthBytes).asIntBuffer().get(lengths);
             Map<String, String> keys = new HashMap<>();
             int k = in.readInt();
             for (int i = 0; i < k; i++) keys.put(readString(in), readString(in));
@@ -498,15 +488,6 @@ final class UnionSplice {
         } catch (IOException | RuntimeException e) {
             return null;  // an unreadable table: the union is written whole
         }
-    }
-
-    private static int commonPrefix(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        int i = 0;
-        while (i < n && a.charAt(i) == b.charAt(i)) i++;
-        // never split a surrogate pair
-        if (i > 0 && i < b.length() && Character.isLowSurrogate(b.charAt(i))) i--;
-        return i;
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -105,12 +105,24 @@ public final class Sources {
         return p.startsWith(cwd) ? cwd.relativize(p) : p;
     }
 
+    /**
+     * The YAML files under {@code dir}. A sheet found there that is a link to a file outside the
+     * folder is refused, as a text is: a link planted in the data must not publish what lies elsewhere.
+     */
     private static List<Path> yamlFilesUnder(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
+            List<Path> found = s.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
                     .sorted()
                     .toList();
+            Path root = dir.toRealPath();
+            for (Path p : found) {
+                if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(root)) {
+                    throw new DataException(p + ": the sheet is a link to " + p.toRealPath() + ", outside the data folder " + dir
+                            + " (a sheet must be a file inside the folder, links resolved)");
+                }
+            }
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }

@@ -86,8 +86,9 @@ final class IncrementalBench {
         s.note("Each run after the edit reads every sheet's bytes and its text's bytes to hash them (a sheet is unchanged when its hash, its text's, the "
                 + "descriptor's, the ontology's and the build's are), reads what the cache recorded each sheet says of shared things (the checks across "
                 + "sheets run again, with the same messages), converts the one changed sheet, and then: N-Quads copies every other graph's lines from the "
-                + "last output (they do not depend on their neighbours); Turtle reads every graph from the cache (RDF Thrift), sorts the union and writes "
-                + "it all again, since the changed triples are spread through the sorted file; load writes the one changed graph and the dataset's list of "
+                + "last output (they do not depend on their neighbours); Turtle writes again the block of each subject the changed graph speaks of "
+                + "(its old block, less what only the old graph held, plus the new graph's triples; the cache counts the graphs that hold each shared "
+                + "triple) and copies every other block from the last output; load writes the one changed graph and the dataset's list of "
                 + "sources. That the outputs and the stores are the same as a full rebuild is tested (`IncrementalTest`), not measured here.");
         return s;
     }

@@ -248,6 +248,21 @@ class CliTest {
     }
 
     @Test
+    void refusesASheetThatLinksOutOfTheDataFolder() throws Exception {
+        Path data = minimalData();
+        Path outside = Files.createDirectory(tmp.resolve("elsewhere"));
+        Files.copy(data.resolve("text.txt"), outside.resolve("text.txt"));
+        Path sheet = Files.move(data.resolve("sheet.yaml"), outside.resolve("sheet.yaml"));
+        Files.createSymbolicLink(data.resolve("sheet.yaml"), sheet);
+        Path out = tmp.resolve("out.ttl");
+        Run run = TestCli.run("convert", data.toString(), "-o", out.toString());
+        assertEquals(1, run.code(), run::toString);
+        assertEquals("aikg: " + data.resolve("sheet.yaml") + ": the sheet is a link to " + sheet.toRealPath() + ", outside the data folder "
+                + data + " (a sheet must be a file inside the folder, links resolved)\n", run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void refusesATextThatIsAFifoWithoutWaitingForIt() throws Exception {
         Path data = minimalData();
         Files.delete(data.resolve("text.txt"));
