@@ -69,6 +69,42 @@ class JarIT {
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
+    // Stopped by SIGTERM (what a service manager or Ctrl-C in a container sends) while it writes, the
+    // jar leaves neither the output nor its temporary file behind.
+    @Test
+    void theJarStoppedWhileConvertingLeavesNoOutputAndNoTemporaryFile() throws Exception {
+        Path corpus = tmp.resolve("corpus");
+        org.aikg.corpus.CorpusGenerator.generate(corpus, 2000, 3);
+        Path out = tmp.resolve("out.ttl");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/aikg.jar",
+                "convert", corpus.toString(), "-o", out.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (parts(tmp).isEmpty()) {
+            assertTrue(p.isAlive(), () -> "the jar ended before it began to write: " + read(tmp.resolve("log")));
+            assertTrue(System.nanoTime() < deadline, "no temporary output within 60 s");
+            Thread.sleep(5);
+        }
+        p.destroy();  // SIGTERM
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the jar did not stop on SIGTERM");
+        assertEquals(143, p.exitValue(), () -> "not stopped by the signal (it finished first?): " + read(tmp.resolve("log")));
+        assertEquals(List.of(), parts(tmp), "a temporary file was left behind");
+        assertFalse(Files.exists(out), "an output was left behind");
+    }
+
+    private static List<Path> parts(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part")).toList();
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     @Test
     void theJarServesTheArticleSaysWhereAndStopsCleanly() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/aikg.jar",
