@@ -229,7 +229,7 @@ public final class Publisher {
             Duration pause = firstPause;
             String last = null;
             int challenges = 0;
-            int resent = 0;
+            boolean resent = false;
             for (int attempt = 1; ; attempt++) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) throw outOfTime(graph, attempt - 1, last);
@@ -241,12 +241,14 @@ public final class Publisher {
                     continue;
                 }
                 if (last == CLOSED_BY_STORE) {
-                    if (++resent <= 1) {
+                    if (!resent) {
+                        resent = true;
                         attempt--;  // nor is sending a PUT (idempotent) again once, as HTTP clients do (RFC 9112 §9.3.1)
                         continue;
                     }
                     last = "connection failed: the store closed the connection without answering";
                 }
+                resent = false;
                 if (attempt == attempts) {
                     throw new AikgException("could not publish " + graph + " to " + graphStore + " after " + attempts + " tr"
                             + (attempts == 1 ? "y" : "ies") + ": " + last);

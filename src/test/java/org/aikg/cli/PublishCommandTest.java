@@ -39,7 +39,7 @@ class PublishCommandTest {
 
     @Test
     void aStoreThatTricklesItsAnswerIsCutOffAtTheTimeoutOfEachTry() throws Exception {
-        try (MisbehavingStore store = new MisbehavingStore(true)) {
+        try (MisbehavingStore store = new MisbehavingStore(Mode.TRICKLE)) {
             Run run = publishWithin(60, "publish", "--endpoint", store.url(), "--retries", "2", "--timeout", "1s", DATA);
             assertEquals(3, run.code(), run::toString);
             assertEquals("aikg: try 1 of 2 for " + GRAPH + " failed (no complete answer within 1 s); next try in 500 ms\n"
@@ -50,7 +50,7 @@ class PublishCommandTest {
 
     @Test
     void aStoreThatNeverAnswersIsGivenUpAtTheMaxTimeWithALinePerFailedTry() throws Exception {
-        try (MisbehavingStore store = new MisbehavingStore(false)) {
+        try (MisbehavingStore store = new MisbehavingStore(Mode.SILENT)) {
             long start = System.nanoTime();
             Run run = publishWithin(60, "publish", "--endpoint", store.url(), "--retries", "100", "--timeout", "1s", "--max-time", "3s", DATA);
             assertEquals(3, run.code(), run::toString);
@@ -90,18 +90,43 @@ class PublishCommandTest {
         }
     }
 
+    // A store that hangs up without answering is what a client meets when it sends on a kept-alive
+    // connection the store has closed (Virtuoso does): the PUT is sent once more at once, on a new
+    // connection, and only then is the try counted as failed.
+    @Test
+    void aStoreThatHangsUpWithoutAnsweringGetsEachTrySentTwice() throws Exception {
+        try (MisbehavingStore store = new MisbehavingStore(Mode.HANG_UP)) {
+            Run run = publishWithin(60, "publish", "--endpoint", store.url(), "--retries", "2", "--timeout", "5s", DATA);
+            assertEquals(3, run.code(), run::toString);
+            String failed = "connection failed: the store closed the connection without answering";
+            assertEquals("aikg: try 1 of 2 for " + GRAPH + " failed (" + failed + "); next try in 500 ms\n"
+                    + "aikg: could not publish " + GRAPH + " to " + store.url() + " after 2 tries: " + failed + "\n", run.err());
+            assertEquals(4, store.requests(), "requests");
+        }
+    }
+
+    enum Mode {
+        /** Sends its headers, then a byte every 100 ms of a body it says is a megabyte long. */
+        TRICKLE,
+        /** Says nothing. */
+        SILENT,
+        /** Closes the connection. */
+        HANG_UP
+    }
+
     /**
-     * A Graph Store that reads each request and then either sends its headers and a byte every
-     * 100 ms of a body it says is a megabyte long, or says nothing. Bounded: no connection is kept
-     * longer than a minute, and closing the store closes them all.
+     * A Graph Store that reads each request and then misbehaves as its {@link Mode} says. Bounded: no
+     * connection is kept longer than a minute, and closing the store closes them all.
      */
     static final class MisbehavingStore implements AutoCloseable {
         private final ServerSocket server;
         private final boolean trickle;
+        private final boolean hangUp;
         private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
 
-        MisbehavingStore(boolean trickle) throws IOException {
-            this.trickle = trickle;
+        MisbehavingStore(Mode mode) throws IOException {
+            this.trickle = mode == Mode.TRICKLE;
+            this.hangUp = mode == Mode.HANG_UP;
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread acceptor = new Thread(() -> {
                 while (!server.isClosed()) {
@@ -133,6 +158,7 @@ class PublishCommandTest {
             try (s) {
                 s.setSoTimeout(60_000);
                 readRequest(s.getInputStream());
+                if (hangUp) return;
                 OutputStream out = s.getOutputStream();
                 if (trickle) {
                     out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
