@@ -61,15 +61,7 @@ final class NQuadsSplice {
                 long length;
                 if (previous != null && was != null && g.key() != null && g.key().equals(was.key())) {
                     length = was.length();
-                    long pos = was.offset();
-                    long end = pos + length;
-                    while (pos < end) {
-                        copy.clear().limit((int) Math.min(copy.capacity(), end - pos));
-                        int n = previous.read(copy, pos);
-                        if (n < 0) throw new IOException("the old output ended early");
-                        out.write(copy.array(), 0, n);
-                        pos += n;
-                    }
+                    UnionSplice.copy(previous, was.offset(), was.offset() + length, copy, out);
                 } else {
                     ByteArrayOutputStream b = new ByteArrayOutputStream(1 << 16);
                     StreamRDF w = StreamRDFWriter.getWriterStream(b, RDFFormat.NQUADS);

@@ -387,7 +387,8 @@ final class UnionSplice {
         return b.array();
     }
 
-    private static void copy(FileChannel in, long from, long to, ByteBuffer buffer, OutputStream out) throws IOException {
+    /** Copies bytes {@code [from, to)} of an old output to {@code out}, through {@code buffer}. */
+    static void copy(FileChannel in, long from, long to, ByteBuffer buffer, OutputStream out) throws IOException {
         long pos = from;
         while (pos < to) {
             buffer.clear().limit((int) Math.min(buffer.capacity(), to - pos));
