@@ -4,7 +4,10 @@ import static org.aikg.vocab.Vocab.*;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aikg.vocab.AIKG;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -25,7 +28,15 @@ import org.apache.jena.sparql.graph.GraphFactory;
 final class JsonLd {
     private static final List<Node> NAMES = List.of(SCHEMA_name, SKOS_prefLabel, SCHEMA_headline, RDFS_label);
 
+    /** The most things whose names are kept. */
+    private static final int KEPT = 100_000;
+
     private final Site site;
+    /**
+     * The types and names of linked things, kept while the graph is served: a place or a publisher
+     * that many sources name is read once per source's graph through the union.
+     */
+    private final Map<Node, List<Triple>> names = new ConcurrentHashMap<>();
 
     JsonLd(Site site) {
         this.site = site;
@@ -125,19 +136,30 @@ final class JsonLd {
 
     /** The types and names of a linked thing, from the data, else from the vocabularies (a unit, a qualifier). */
     private void names(Graph g, Node n) {
+        List<Triple> found = names.get(n);
+        if (found == null) {
+            found = namesOf(n);
+            if (names.size() < KEPT) names.put(n, found);
+        }
+        found.forEach(g::add);
+    }
+
+    private List<Triple> namesOf(Node n) {
+        List<Triple> out = new ArrayList<>();
         boolean named = false;
         for (Triple t : site.data.find(n, Node.ANY, Node.ANY).toList()) {
             if (t.getPredicate().equals(RDF_type) || NAMES.contains(t.getPredicate())) {
-                g.add(t);
+                out.add(t);
                 named |= !t.getPredicate().equals(RDF_type);
             }
         }
         if (!named) {
             for (Triple t : site.vocab().find(n, Node.ANY, Node.ANY).toList()) {
-                if (t.getPredicate().equals(RDFS_label) || t.getPredicate().equals(SKOS_prefLabel)) g.add(t);
+                if (t.getPredicate().equals(RDFS_label) || t.getPredicate().equals(SKOS_prefLabel)) out.add(t);
             }
         }
-        if (n.isURI() && n.getURI().startsWith(AIKG.NS)) site.vocab().find(n, RDF_type, Node.ANY).forEachRemaining(g::add);
+        if (n.isURI() && n.getURI().startsWith(AIKG.NS)) site.vocab().find(n, RDF_type, Node.ANY).forEachRemaining(out::add);
+        return List.copyOf(out);
     }
 
     private Graph graph() {

@@ -5,6 +5,7 @@ import static org.aikg.vocab.Vocab.*;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,11 @@ final class SourceHubs {
 
     private final Site site;
     private final Pages pages;
+    /**
+     * The things of a kind not listed, in any source's graph: kept once worked out, since a thing many
+     * sources name (a place, a publisher) would otherwise have its types read once per source on every page.
+     */
+    private volatile Set<Node> notListed;
 
     SourceHubs(Site site, Pages pages) {
         this.site = site;
@@ -115,10 +121,9 @@ final class SourceHubs {
             else if (q.getObject().equals(SCHEMA_Claim)) claims.add(s);
             else if (!NOT_LISTED.contains(q.getObject())) things.add(s);
         }
-        for (Node n : List.copyOf(things)) {
-            if (statistics.contains(n) || claims.contains(n)) things.remove(n);
-            else for (Triple t : site.data.find(n, RDF_type, Node.ANY).toList()) if (NOT_LISTED.contains(t.getObject())) things.remove(n);
-        }
+        things.removeAll(statistics);
+        things.removeAll(claims);
+        things.removeAll(notListed());
         long total = statistics.size() + claims.size() + things.size();
         statistics.remove(except);
         claims.remove(except);
@@ -129,6 +134,16 @@ final class SourceHubs {
         Link doc = pages.link(source.document(), lang, explicit);
         String all = source.document().equals(except) ? null : pages.href(site.pageOf(source.document()) + "#facts", lang, explicit);
         return new SourceFacts(doc, byline(source.document(), lang), stats, said, named, total, all);
+    }
+
+    private Set<Node> notListed() {
+        Set<Node> s = notListed;
+        if (s == null) {
+            Set<Node> all = new HashSet<>();
+            for (Node type : NOT_LISTED) all.addAll(pages.classes().of(type));
+            notListed = s = Set.copyOf(all);
+        }
+        return s;
     }
 
     private List<Node> inTextOrder(List<Node> facts, String lang) {
