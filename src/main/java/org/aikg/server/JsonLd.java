@@ -42,15 +42,18 @@ final class JsonLd {
         this.site = site;
     }
 
-    /** A thing's description, as {@code data} gives it, with the names of linked things and its provenance. */
-    String thing(Graph data, Node thing) {
-        Graph g = Describe.of(data, thing, site.prefixes);
+    /**
+     * A thing's description, as {@code own} reads it, with the names of linked things and its provenance
+     * (read through {@code reads}, the published graph as the page has read it).
+     */
+    String thing(Reads own, Reads reads, Node thing) {
+        Graph g = Describe.of(own::of, thing, site.prefixes);
         g.find(thing, SCHEMA_articleBody, Node.ANY).toList().forEach(g::delete);
         for (Triple t : g.find().toList()) {
             Node o = t.getObject();
             if (!o.isURI() || t.getPredicate().equals(RDF_type) || o.equals(thing) || o.getURI().startsWith(thing.getURI() + "#")) continue;
             names(g, o);
-            if (t.getPredicate().equals(PROV_wasDerivedFrom)) Describe.of(site.data, o, site.prefixes).find().forEachRemaining(g::add);
+            if (t.getPredicate().equals(PROV_wasDerivedFrom)) Describe.of(reads::of, o, site.prefixes).find().forEachRemaining(g::add);
         }
         return write(g);
     }

@@ -86,21 +86,21 @@ final class SourceHubs {
     }
 
     /** Where a fact first appears in its source's text (its earliest passage), for listing facts in text order. */
-    long firstOffset(Node fact) {
+    long firstOffset(Reads reads, Node fact) {
         long best = Long.MAX_VALUE;
-        for (Triple t : site.data.find(fact, PROV_wasDerivedFrom, Node.ANY).toList()) best = Math.min(best, pages.offsets(t.getObject())[0]);
+        for (Triple t : reads.all(fact, PROV_wasDerivedFrom)) best = Math.min(best, pages.offsets(t.getObject())[0]);
         return best;
     }
 
     /** "TapTechNews, 20 June 2024, citing CCTV News": who published a document, when, and whom it cites. */
-    String byline(Node document, String lang) {
+    String byline(Reads reads, Node document, String lang) {
         Words w = Words.of(lang);
         List<String> parts = new ArrayList<>();
-        Node publisher = pages.one(document, SCHEMA_publisher);
+        Node publisher = reads.one(document, SCHEMA_publisher);
         if (publisher != null) parts.add(site.labels().label(publisher, lang));
-        Node date = pages.one(document, SCHEMA_datePublished);
+        Node date = reads.one(document, SCHEMA_datePublished);
         if (date != null) parts.add(Dates.format(date, lang));
-        Node basedOn = pages.one(document, SCHEMA_isBasedOn);
+        Node basedOn = reads.one(document, SCHEMA_isBasedOn);
         if (basedOn != null) parts.add(w.citing() + (lang.equals("zh") ? "" : " ") + site.labels().label(basedOn, lang));
         return String.join(lang.equals("zh") ? "，" : ", ", parts);
     }
@@ -109,7 +109,7 @@ final class SourceHubs {
      * The facts of a source other than {@code except} (the page's own thing): statistics and claims
      * in text order, other things by name; the total counts every fact of the source.
      */
-    SourceFacts facts(Source source, Node except, String lang, boolean explicit) {
+    SourceFacts facts(Reads reads, Source source, Node except, String lang, boolean explicit) {
         List<Node> statistics = new ArrayList<>();
         List<Node> claims = new ArrayList<>();
         Set<Node> things = new LinkedHashSet<>();
@@ -128,12 +128,12 @@ final class SourceHubs {
         statistics.remove(except);
         claims.remove(except);
         things.remove(except);
-        List<Stat> stats = inTextOrder(statistics, lang).stream().limit(MAX_FACTS).map(o -> pages.stat(o, lang, explicit)).toList();
-        List<Said> said = inTextOrder(claims, lang).stream().limit(MAX_FACTS).map(c -> pages.claim(c, lang, explicit)).toList();
+        List<Stat> stats = inTextOrder(reads, statistics, lang).stream().limit(MAX_FACTS).map(o -> pages.stat(reads, o, lang, explicit)).toList();
+        List<Said> said = inTextOrder(reads, claims, lang).stream().limit(MAX_FACTS).map(c -> pages.claim(reads, c, lang, explicit)).toList();
         List<Link> named = pages.sortedByLabel(List.copyOf(things), lang).stream().limit(MAX_FACTS).map(n -> pages.link(n, lang, explicit)).toList();
         Link doc = pages.link(source.document(), lang, explicit);
         String all = source.document().equals(except) ? null : pages.href(site.pageOf(source.document()) + "#facts", lang, explicit);
-        return new SourceFacts(doc, byline(source.document(), lang), stats, said, named, total, all);
+        return new SourceFacts(doc, byline(reads, source.document(), lang), stats, said, named, total, all);
     }
 
     private Set<Node> notListed() {
@@ -146,9 +146,9 @@ final class SourceHubs {
         return s;
     }
 
-    private List<Node> inTextOrder(List<Node> facts, String lang) {
+    private List<Node> inTextOrder(Reads reads, List<Node> facts, String lang) {
         Map<Node, Long> at = new HashMap<>();
-        for (Node f : facts) at.put(f, firstOffset(f));
+        for (Node f : facts) at.put(f, firstOffset(reads, f));
         List<Node> byLabel = pages.sortedByLabel(facts, lang);
         List<Node> out = new ArrayList<>(byLabel);
         out.sort(Comparator.comparingLong(at::get));
