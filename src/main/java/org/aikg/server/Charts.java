@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -154,45 +155,29 @@ final class Charts {
         return ix;
     }
 
-    /** One pass over each property a chart reads, for every statistic at once. */
+    /** The statistics with a unit and a number, and the groups they form. */
     private Index collect() {
-        Set<Node> observations = new HashSet<>(pages.classes().of(SCHEMA_Observation));
-        Map<Node, Node> variables = objects(SCHEMA_variableMeasured, observations);
-        Map<Node, Node> units = objects(SCHEMA_unitCode, observations);
-        Map<Node, Node> dates = objects(SCHEMA_observationDate, observations);
-        Map<Node, Node> qualifiers = objects(AIKG.valueQualifier, observations);
-        List<Map<Node, Node>> values = List.of(objects(SCHEMA_value, observations), objects(SCHEMA_minValue, observations),
-                objects(SCHEMA_maxValue, observations));
         Map<Node, Figure> figures = new HashMap<>();
         Map<List<Node>, List<Node>> byVariable = new HashMap<>();
         Map<List<Node>, List<Node>> byUnitAndPeriod = new HashMap<>();
+        Map<Node, Statistics.Statistic> all = pages.statistics().all();
         for (Node o : pages.classes().of(SCHEMA_Observation)) {
-            Node unit = units.get(o);
-            BigDecimal amount = amount(o, values);
-            if (unit == null || amount == null) continue;
-            Node q = qualifiers.get(o);
+            Statistics.Statistic s = all.get(o);
+            BigDecimal amount = amount(s);
+            if (s.unit() == null || amount == null) continue;
+            Node q = s.qualifier();
             String qualifier = q != null && q.isURI() && q.getURI().startsWith(AIKG.NS) ? q.getURI().substring(AIKG.NS.length()) : "Exact";
-            Figure f = new Figure(variables.get(o), unit, dates.get(o), amount, qualifier);
+            Figure f = new Figure(s.variable(), s.unit(), s.date(), amount, qualifier);
             figures.put(o, f);
-            if (f.variable() != null) byVariable.computeIfAbsent(List.of(f.variable(), unit), k -> new ArrayList<>()).add(o);
-            if (f.date() != null) byUnitAndPeriod.computeIfAbsent(List.of(unit, f.date()), k -> new ArrayList<>()).add(o);
+            if (f.variable() != null) byVariable.computeIfAbsent(List.of(f.variable(), f.unit()), k -> new ArrayList<>()).add(o);
+            if (f.date() != null) byUnitAndPeriod.computeIfAbsent(List.of(f.unit(), f.date()), k -> new ArrayList<>()).add(o);
         }
         return new Index(figures, byVariable, byUnitAndPeriod);
     }
 
-    /** The first object of {@code p} of each of {@code subjects} that has one. */
-    private Map<Node, Node> objects(Node p, Set<Node> subjects) {
-        Map<Node, Node> out = new HashMap<>();
-        site.data.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> {
-            if (subjects.contains(t.getSubject())) out.putIfAbsent(t.getSubject(), t.getObject());
-        });
-        return out;
-    }
-
     /** The number drawn: the value, or the bound where only a bound is given; null when there is none. */
-    private static BigDecimal amount(Node obs, List<Map<Node, Node>> values) {
-        for (Map<Node, Node> m : values) {
-            Node v = m.get(obs);
+    private static BigDecimal amount(Statistics.Statistic s) {
+        for (Node v : Arrays.asList(s.value(), s.minValue(), s.maxValue())) {
             if (v != null && v.isLiteral()) {
                 try {
                     return new BigDecimal(v.getLiteralLexicalForm());

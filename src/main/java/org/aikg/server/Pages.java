@@ -37,10 +37,12 @@ final class Pages {
     private final Charts charts;
     private final JsonLd jsonLd;
     private final Offsets offsets;
+    private final Statistics statistics;
 
     Pages(Site site) {
         this.site = site;
         this.classes = new Classes(site);
+        this.statistics = new Statistics(site.data, classes);
         this.hubs = new SourceHubs(site, this);
         this.charts = new Charts(site, this);
         this.jsonLd = new JsonLd(site);
@@ -49,6 +51,10 @@ final class Pages {
 
     Classes classes() {
         return classes;
+    }
+
+    Statistics statistics() {
+        return statistics;
     }
 
     // ---- shared pieces ----
@@ -265,9 +271,15 @@ final class Pages {
     }
 
     String figure(Reads reads, Node obs, String lang) {
+        Statistics.Statistic s = statistics.of(obs);
+        if (s != null) return figure(s.value() != null ? s.value() : s.minValue() != null ? s.minValue() : s.maxValue(), s.unit(), s.qualifier(), lang);
         Node v = reads.one(obs, SCHEMA_value);
         if (v == null) v = reads.one(obs, SCHEMA_minValue);
         if (v == null) v = reads.one(obs, SCHEMA_maxValue);
+        return figure(v, reads.one(obs, SCHEMA_unitCode), reads.one(obs, AIKG.valueQualifier), lang);
+    }
+
+    private static String figure(Node v, Node unit, Node q, String lang) {
         if (v == null || !v.isLiteral()) return null;
         BigDecimal amount;
         try {
@@ -275,8 +287,6 @@ final class Pages {
         } catch (NumberFormatException e) {
             return v.getLiteralLexicalForm();
         }
-        Node unit = reads.one(obs, SCHEMA_unitCode);
-        Node q = reads.one(obs, AIKG.valueQualifier);
         return Numbers.format(amount, unit == null ? null : unit.getURI(), q == null ? null : q.getURI(), lang);
     }
 
@@ -286,9 +296,10 @@ final class Pages {
     }
 
     Stat stat(Reads reads, Node o, String lang, boolean explicit) {
-        Node variable = reads.one(o, SCHEMA_variableMeasured);
+        Statistics.Statistic s = statistics.of(o);
+        Node variable = s != null ? s.variable() : reads.one(o, SCHEMA_variableMeasured);
         Link l = link(o, lang, explicit);
-        Node date = reads.one(o, SCHEMA_observationDate);
+        Node date = s != null ? s.date() : reads.one(o, SCHEMA_observationDate);
         return new Stat(new Link(variable == null ? l.text() : site.labels().label(variable, lang), l.href(), l.title()), figure(reads, o, lang),
                 date == null ? Words.of(lang).noPeriod() : Dates.format(date, lang));
     }

@@ -10,12 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aikg.server.Views.Link;
 import org.aikg.server.Views.Said;
 import org.aikg.server.Views.SourceFacts;
 import org.aikg.server.Views.Stat;
 import org.aikg.server.Views.Words;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.Quad;
 
@@ -42,6 +44,8 @@ final class SourceHubs {
      * sources name (a place, a publisher) would otherwise have its types read once per source on every page.
      */
     private volatile Set<Node> notListed;
+    private final Map<Node, Node> documents = new ConcurrentHashMap<>();
+    private static final Node NO_DOCUMENT = NodeFactory.createBlankNode("aikg-no-document");
 
     SourceHubs(Site site, Pages pages) {
         this.site = site;
@@ -65,8 +69,18 @@ final class SourceHubs {
         return out;
     }
 
-    /** The document of a source's graph: what its passages are passages of, else the article it holds. */
+    /** The document of a source's graph (kept once found: a source's document does not change while the graph is served). */
     private Node document(Node graph) {
+        Node doc = documents.get(graph);
+        if (doc == null) {
+            doc = findDocument(graph);
+            documents.put(graph, doc == null ? NO_DOCUMENT : doc);
+        }
+        return doc == NO_DOCUMENT ? null : doc;
+    }
+
+    /** The document of a source's graph: what its passages are passages of, else the article it holds. */
+    private Node findDocument(Node graph) {
         for (var it = site.dsg.find(graph, Node.ANY, OA_hasSource, Node.ANY); it.hasNext();) {
             Node o = it.next().getObject();
             if (o.isURI()) return o;
@@ -88,7 +102,9 @@ final class SourceHubs {
     /** Where a fact first appears in its source's text (its earliest passage), for listing facts in text order. */
     long firstOffset(Reads reads, Node fact) {
         long best = Long.MAX_VALUE;
-        for (Triple t : reads.all(fact, PROV_wasDerivedFrom)) best = Math.min(best, pages.offsets(t.getObject())[0]);
+        Statistics.Statistic s = pages.statistics().of(fact);
+        List<Node> passages = s != null ? s.passages() : reads.all(fact, PROV_wasDerivedFrom).stream().map(Triple::getObject).toList();
+        for (Node p : passages) best = Math.min(best, pages.offsets(p)[0]);
         return best;
     }
 
