@@ -180,7 +180,25 @@ final class JsonLd {
     static String write(Graph g) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFWriter.source(g).format(RDFFormat.JSONLD11_PLAIN).output(out);
-        return out.toString(StandardCharsets.UTF_8).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        // in the bytes, before decoding: these are ASCII, never part of another character's UTF-8, and a
+        // text with Chinese in it is a UTF-16 string, which String.replace searches slowly
+        byte[] json = out.toByteArray();
+        ByteArrayOutputStream safe = new ByteArrayOutputStream(json.length + 32);
+        int from = 0;
+        for (int i = 0; i < json.length; i++) {
+            String escape = switch (json[i]) {
+                case '<' -> "\\u003c";
+                case '>' -> "\\u003e";
+                case '&' -> "\\u0026";
+                default -> null;
+            };
+            if (escape == null) continue;
+            safe.write(json, from, i - from);
+            safe.writeBytes(escape.getBytes(StandardCharsets.US_ASCII));
+            from = i + 1;
+        }
+        safe.write(json, from, json.length - from);
+        return safe.toString(StandardCharsets.UTF_8);
     }
 
     private static Node uri(String s) {
