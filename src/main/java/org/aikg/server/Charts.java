@@ -64,7 +64,10 @@ final class Charts {
      * would otherwise look them all up, and their labels, to draw the same chart.
      */
     private volatile Index index;
+    /** Each group's chart per language, with and without an explicit one: at most four a group. */
     private final Map<String, Drawn> drawn = new ConcurrentHashMap<>();
+    /** A group that is no comparison. */
+    private static final Drawn NONE = new Drawn(new Chart("", List.of(), List.of()), List.of());
 
     /** Every chart of the published statistics. */
     List<Chart> all(String lang, boolean explicit) {
@@ -121,8 +124,6 @@ final class Charts {
         }
         return d == NONE ? Optional.empty() : Optional.of(d);
     }
-
-    private static final Drawn NONE = new Drawn(new Chart("", List.of(), List.of()), List.of());
 
     /** A group in label order (by period: then by its period), or null when it compares nothing. */
     private Group group(boolean byPeriod, List<Node> key, String lang) {

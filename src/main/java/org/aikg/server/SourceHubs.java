@@ -44,6 +44,7 @@ final class SourceHubs {
      * sources name (a place, a publisher) would otherwise have its types read once per source on every page.
      */
     private volatile Set<Node> notListed;
+    /** The document of each source's graph found so far: one entry per named graph at most. */
     private final Map<Node, Node> documents = new ConcurrentHashMap<>();
     private static final Node NO_DOCUMENT = NodeFactory.createBlankNode("aikg-no-document");
 
