@@ -6,12 +6,17 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aikg.server.Views.Bar;
 import org.aikg.server.Views.Chart;
 import org.aikg.server.Views.Key;
@@ -41,84 +46,169 @@ final class Charts {
     /** A group of observations to compare: the title says what they have in common; each bar is labelled by what differs. */
     private record Group(String title, boolean byPeriod, List<Node> observations) {}
 
+    /** What a chart needs of a statistic: its variable, unit, period, the number drawn and its qualifier's local name. */
+    private record Figure(Node variable, Node unit, Node date, BigDecimal amount, String qualifier) {}
+
+    /**
+     * Every statistic's figure, and the statistics that can share a chart: by variable and unit, and by
+     * unit and stated period (those with a unit and a number only, in IRI order).
+     */
+    private record Index(Map<Node, Figure> figures, Map<List<Node>, List<Node>> byVariable, Map<List<Node>, List<Node>> byUnitAndPeriod) {}
+
+    /** A chart as every page shows it, none of its bars marked, and the statistic of each bar. */
+    private record Drawn(Chart chart, List<Node> shown) {}
+
+    /**
+     * Worked out on first use and kept, since the published graph does not change until it is
+     * reloaded: a period is shared by hundreds of statistics of a large store, and each page of one
+     * would otherwise look them all up, and their labels, to draw the same chart.
+     */
+    private volatile Index index;
+    /** Each group's chart per language, with and without an explicit one: at most four a group. */
+    private final Map<String, Drawn> drawn = new ConcurrentHashMap<>();
+    /** A group that is no comparison. */
+    private static final Drawn NONE = new Drawn(new Chart("", List.of(), List.of()), List.of());
+
     /** Every chart of the published statistics. */
     List<Chart> all(String lang, boolean explicit) {
-        List<Node> obs = new ArrayList<>();
-        site.data.find(Node.ANY, RDF_type, SCHEMA_Observation).forEachRemaining(t -> obs.add(t.getSubject()));
-        return groups(obs, lang).stream().limit(MAX_CHARTS).map(g -> chart(g, null, lang, explicit)).toList();
+        Index ix = index();
+        List<Node> obs = pages.classes().ordered(SCHEMA_Observation, lang, things -> pages.sortedByLabel(things, lang));
+        Map<List<Node>, Boolean> seenVariable = new LinkedHashMap<>();
+        Map<List<Node>, Boolean> seenPeriod = new LinkedHashMap<>();
+        for (Node o : obs) {
+            Figure f = ix.figures().get(o);
+            if (f == null) continue;
+            if (f.variable() != null) seenVariable.putIfAbsent(List.of(f.variable(), f.unit()), true);
+            if (f.date() != null) seenPeriod.putIfAbsent(List.of(f.unit(), f.date()), true);
+        }
+        List<Chart> out = new ArrayList<>();
+        for (List<Node> key : seenVariable.keySet()) {
+            if (out.size() < MAX_CHARTS) drawn(true, key, lang, explicit).ifPresent(d -> out.add(d.chart()));
+        }
+        for (List<Node> key : seenPeriod.keySet()) {
+            if (out.size() < MAX_CHARTS) drawn(false, key, lang, explicit).ifPresent(d -> out.add(d.chart()));
+        }
+        return out;
     }
 
     /** The charts a statistic is part of, with its bar marked. */
     List<Chart> of(Node observation, String lang, boolean explicit) {
-        List<Node> obs = new ArrayList<>();
-        Node variable = pages.one(observation, SCHEMA_variableMeasured);
-        Node unit = pages.one(observation, SCHEMA_unitCode);
-        if (variable != null) site.data.find(Node.ANY, SCHEMA_variableMeasured, variable).forEachRemaining(t -> obs.add(t.getSubject()));
-        Node date = pages.one(observation, SCHEMA_observationDate);
-        // of the other variables, only figures of the same unit and the same stated period compare with it
-        if (unit != null && date != null) site.data.find(Node.ANY, SCHEMA_observationDate, date).forEachRemaining(t -> {
-            if (!obs.contains(t.getSubject()) && unit.equals(pages.one(t.getSubject(), SCHEMA_unitCode))) obs.add(t.getSubject());
-        });
-        return groups(obs, lang).stream().filter(g -> g.observations().contains(observation)).map(g -> chart(g, observation, lang, explicit))
-                .toList();
-    }
-
-    /** The comparable groups among {@code candidates}: by variable and unit, then by unit and stated period; two figures at least. */
-    private List<Group> groups(List<Node> candidates, String lang) {
-        Words w = Words.of(lang);
-        Map<List<Node>, List<Node>> byVariable = new LinkedHashMap<>();
-        Map<List<Node>, List<Node>> byUnitAndPeriod = new LinkedHashMap<>();
-        for (Node o : pages.sortedByLabel(candidates, lang)) {
-            Node variable = pages.one(o, SCHEMA_variableMeasured);
-            Node unit = pages.one(o, SCHEMA_unitCode);
-            Node date = pages.one(o, SCHEMA_observationDate);
-            if (unit == null || amount(o) == null) continue;
-            if (variable != null) byVariable.computeIfAbsent(List.of(variable, unit), k -> new ArrayList<>()).add(o);
-            if (date != null) byUnitAndPeriod.computeIfAbsent(List.of(unit, date), k -> new ArrayList<>()).add(o);
-        }
-        List<Group> out = new ArrayList<>();
-        byVariable.forEach((key, list) -> {
-            if (list.size() < 2) return;
-            List<Node> sorted = new ArrayList<>(list);
-            sorted.sort(Comparator.comparing((Node o) -> {
-                Node d = pages.one(o, SCHEMA_observationDate);
-                return d == null ? "~" : d.getLiteralLexicalForm();
-            }));
-            out.add(new Group(w.byPeriod(site.labels().label(key.get(0), lang)), true, sorted));
-        });
-        byUnitAndPeriod.forEach((key, list) -> {
-            Set<Node> variables = new LinkedHashSet<>();
-            for (Node o : list) variables.add(pages.one(o, SCHEMA_variableMeasured));
-            if (list.size() < 2 || variables.size() < 2) return;
-            out.add(new Group(w.sameUnitPeriod(capitalised(site.labels().label(key.get(0), lang), lang), Dates.format(key.get(1), lang)), false,
-                    list));
-        });
+        Figure f = index().figures().get(observation);
+        if (f == null) return List.of();
+        List<Chart> out = new ArrayList<>();
+        if (f.variable() != null) drawn(true, List.of(f.variable(), f.unit()), lang, explicit).ifPresent(d -> out.add(marked(d, observation)));
+        if (f.date() != null) drawn(false, List.of(f.unit(), f.date()), lang, explicit).ifPresent(d -> out.add(marked(d, observation)));
         return out;
     }
 
-    private Chart chart(Group g, Node current, String lang, boolean explicit) {
+    private static Chart marked(Drawn d, Node current) {
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < d.shown().size(); i++) {
+            Bar b = d.chart().bars().get(i);
+            bars.add(d.shown().get(i).equals(current) ? new Bar(b.label(), b.value(), b.width(), b.kind(), true) : b);
+        }
+        return new Chart(d.chart().title(), bars, d.chart().legend());
+    }
+
+    /**
+     * The chart of one group (by variable and unit, or by unit and period), drawn once per language:
+     * empty when the group is no comparison (one figure, or one variable in a period).
+     */
+    private Optional<Drawn> drawn(boolean byPeriod, List<Node> key, String lang, boolean explicit) {
+        String id = (byPeriod ? "v|" : "p|") + key.get(0) + "|" + key.get(1) + "|" + lang + "|" + explicit;
+        Drawn d = drawn.get(id);
+        if (d == null) {
+            Group g = group(byPeriod, key, lang);
+            d = g == null ? NONE : draw(g, lang, explicit);
+            drawn.putIfAbsent(id, d);
+        }
+        return d == NONE ? Optional.empty() : Optional.of(d);
+    }
+
+    /** A group in label order (by period: then by its period), or null when it compares nothing. */
+    private Group group(boolean byPeriod, List<Node> key, String lang) {
+        Index ix = index();
+        List<Node> members = (byPeriod ? ix.byVariable() : ix.byUnitAndPeriod()).getOrDefault(key, List.of());
+        if (members.size() < 2) return null;
         Words w = Words.of(lang);
+        List<Node> sorted = new ArrayList<>(pages.sortedByLabel(members, lang));
+        if (byPeriod) {
+            sorted.sort(Comparator.comparing((Node o) -> {
+                Node d = ix.figures().get(o).date();
+                return d == null ? "~" : d.getLiteralLexicalForm();
+            }));
+            return new Group(w.byPeriod(site.labels().label(key.get(0), lang)), true, sorted);
+        }
+        Set<Node> variables = new HashSet<>();
+        for (Node o : members) variables.add(ix.figures().get(o).variable());
+        if (variables.size() < 2) return null;
+        return new Group(w.sameUnitPeriod(capitalised(site.labels().label(key.get(0), lang), lang), Dates.format(key.get(1), lang)), false, sorted);
+    }
+
+    private Index index() {
+        Index ix = index;
+        if (ix == null) {
+            synchronized (this) {
+                ix = index;
+                if (ix == null) index = ix = collect();
+            }
+        }
+        return ix;
+    }
+
+    /** The statistics with a unit and a number, and the groups they form. */
+    private Index collect() {
+        Map<Node, Figure> figures = new HashMap<>();
+        Map<List<Node>, List<Node>> byVariable = new HashMap<>();
+        Map<List<Node>, List<Node>> byUnitAndPeriod = new HashMap<>();
+        Map<Node, Statistics.Statistic> all = pages.statistics().all();
+        for (Node o : pages.classes().of(SCHEMA_Observation)) {
+            Statistics.Statistic s = all.get(o);
+            BigDecimal amount = amount(s);
+            if (s.unit() == null || amount == null) continue;
+            Node q = s.qualifier();
+            String qualifier = q != null && q.isURI() && q.getURI().startsWith(AIKG.NS) ? q.getURI().substring(AIKG.NS.length()) : "Exact";
+            Figure f = new Figure(s.variable(), s.unit(), s.date(), amount, qualifier);
+            figures.put(o, f);
+            if (f.variable() != null) byVariable.computeIfAbsent(List.of(f.variable(), f.unit()), k -> new ArrayList<>()).add(o);
+            if (f.date() != null) byUnitAndPeriod.computeIfAbsent(List.of(f.unit(), f.date()), k -> new ArrayList<>()).add(o);
+        }
+        return new Index(figures, byVariable, byUnitAndPeriod);
+    }
+
+    /** The number drawn: the value, or the bound where only a bound is given; null when there is none. */
+    private static BigDecimal amount(Statistics.Statistic s) {
+        for (Node v : Arrays.asList(s.value(), s.minValue(), s.maxValue())) {
+            if (v != null && v.isLiteral()) {
+                try {
+                    return new BigDecimal(v.getLiteralLexicalForm());
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Drawn draw(Group g, String lang, boolean explicit) {
+        Words w = Words.of(lang);
+        Map<Node, Figure> figures = index().figures();
         List<Node> shown = g.observations().stream().limit(MAX_BARS).toList();
         BigDecimal max = BigDecimal.ZERO;
-        for (Node o : shown) max = max.max(amount(o).abs());
+        for (Node o : shown) max = max.max(figures.get(o).amount().abs());
         List<Bar> bars = new ArrayList<>();
         Set<String> qualifiers = new LinkedHashSet<>();
         for (Node o : shown) {
-            String q = qualifier(o);
-            qualifiers.add(q);
+            Figure f = figures.get(o);
+            qualifiers.add(f.qualifier());
             String label;
-            if (g.byPeriod()) {
-                Node date = pages.one(o, SCHEMA_observationDate);
-                label = date == null ? w.noPeriod() : Dates.format(date, lang);
-            } else {
-                Node variable = pages.one(o, SCHEMA_variableMeasured);
-                label = variable == null ? site.labels().label(o, lang) : site.labels().label(variable, lang);
-            }
+            if (g.byPeriod()) label = f.date() == null ? w.noPeriod() : Dates.format(f.date(), lang);
+            else label = f.variable() == null ? site.labels().label(o, lang) : site.labels().label(f.variable(), lang);
             Link l = pages.link(o, lang, explicit);
             BigDecimal pct = max.signum() == 0 ? BigDecimal.ZERO
-                    : amount(o).abs().multiply(BigDecimal.valueOf(100)).divide(max, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
+                    : f.amount().abs().multiply(BigDecimal.valueOf(100)).divide(max, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
             if (pct.compareTo(BigDecimal.ONE) < 0) pct = BigDecimal.ONE;
-            bars.add(new Bar(new Link(label, l.href(), l.title()), pages.figure(o, lang), pct.toPlainString(), kind(q), o.equals(current)));
+            bars.add(new Bar(new Link(label, l.href(), l.title()), pages.figure(o, lang), pct.toPlainString(), kind(f.qualifier()), false));
         }
         List<Key> legend = new ArrayList<>();
         for (String q : List.of("Exact", "Approximately", "MoreThan", "AtLeast", "LessThan", "AtMost")) {
@@ -132,13 +222,7 @@ final class Charts {
                 default -> w.legendExact();
             }));
         }
-        return new Chart(g.title(), bars, legend);
-    }
-
-    /** The qualifier's local name (Exact when none is given). */
-    private String qualifier(Node o) {
-        Node q = pages.one(o, AIKG.valueQualifier);
-        return q != null && q.isURI() && q.getURI().startsWith(AIKG.NS) ? q.getURI().substring(AIKG.NS.length()) : "Exact";
+        return new Drawn(new Chart(g.title(), List.copyOf(bars), List.copyOf(legend)), shown);
     }
 
     private static String kind(String qualifier) {
@@ -148,21 +232,6 @@ final class Charts {
             case "LessThan", "AtMost" -> "upper";
             default -> "exact";
         };
-    }
-
-    /** The number drawn: the value, or the bound where only a bound is given; null when there is none. */
-    private BigDecimal amount(Node obs) {
-        for (Node p : List.of(SCHEMA_value, SCHEMA_minValue, SCHEMA_maxValue)) {
-            Node v = pages.one(obs, p);
-            if (v != null && v.isLiteral()) {
-                try {
-                    return new BigDecimal(v.getLiteralLexicalForm());
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 
     private static String capitalised(String s, String lang) {

@@ -2,6 +2,8 @@ package org.aikg.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -14,13 +16,18 @@ import org.apache.jena.sparql.graph.GraphFactory;
 final class Describe {
     private Describe() {}
 
-    static Graph of(Graph data, Node thing, java.util.Map<String, String> prefixes) {
+    static Graph of(Graph data, Node thing, Map<String, String> prefixes) {
+        return of(s -> data.find(s, Node.ANY, Node.ANY).toList(), thing, prefixes);
+    }
+
+    /** The description made of what a page has read already ({@code triples}: a thing's triples). */
+    static Graph of(Function<Node, List<Triple>> triples, Node thing, Map<String, String> prefixes) {
         Graph g = GraphFactory.createGraphMem();
         prefixes.forEach(g.getPrefixMapping()::setNsPrefix);
         List<Node> todo = new ArrayList<>(List.of(thing));
         while (!todo.isEmpty()) {
             Node s = todo.remove(todo.size() - 1);
-            List<Triple> out = data.find(s, Node.ANY, Node.ANY).toList();
+            List<Triple> out = new ArrayList<>(triples.apply(s));
             out.sort(org.aikg.convert.TripleOrder.INSTANCE);
             for (Triple t : out) {
                 g.add(t);

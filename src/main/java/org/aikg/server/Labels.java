@@ -33,6 +33,9 @@ final class Labels {
      * finding it in the union reads it once per source, and pages name such things often.
      */
     private final Map<Key, Node> kept = new ConcurrentHashMap<>();
+    /** The texts {@link #label} and {@link #foreignLanguage} give, kept likewise: a statistic's is made from its variable's name and its period. */
+    private final Map<Key, String> texts = new ConcurrentHashMap<>();
+    private final Map<Key, String> foreign = new ConcurrentHashMap<>();
 
     Labels(Graph data, Graph vocab) {
         this.data = data;
@@ -53,6 +56,15 @@ final class Labels {
 
     String label(Node n, String lang) {
         if (n.isLiteral()) return n.getLiteralLexicalForm();
+        Key key = new Key(n, lang);
+        String hit = texts.get(key);
+        if (hit != null) return hit;
+        String text = text(n, lang);
+        if (texts.size() < KEPT) texts.put(key, text);
+        return text;
+    }
+
+    private String text(Node n, String lang) {
         Node l = find(n, lang);
         if (l != null) return l.getLiteralLexicalForm();
         String derived = derived(n, lang);
@@ -94,6 +106,15 @@ final class Labels {
      */
     String foreignLanguage(Node n, String lang) {
         if (n.isLiteral()) return null;
+        Key key = new Key(n, lang);
+        String hit = foreign.get(key);
+        if (hit != null) return hit.isEmpty() ? null : hit;
+        String tag = foreignTag(n, lang);
+        if (foreign.size() < KEPT) foreign.put(key, tag == null ? "" : tag);
+        return tag;
+    }
+
+    private String foreignTag(Node n, String lang) {
         Node l = find(n, lang);
         if (l == null) {
             Node variable = object(n, Vocab.SCHEMA_variableMeasured);

@@ -2,9 +2,6 @@ package org.aikg.server;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import org.aikg.vocab.AIKG;
 import org.aikg.vocab.Vocab;
 
@@ -96,11 +93,17 @@ final class Numbers {
         return v.stripTrailingZeros().toPlainString();
     }
 
+    /** The digits as stored, those before the point grouped by thousands ("-1,234.5"); a DecimalFormat made per figure cost more than the rest of its wording. */
     private static String grouped(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
-        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        f.setMaximumFractionDigits(Math.max(0, s.scale()));
-        f.setRoundingMode(RoundingMode.UNNECESSARY);
-        return f.format(s);
+        String plain = v.stripTrailingZeros().toPlainString();
+        int sign = plain.startsWith("-") ? 1 : 0;
+        int point = plain.indexOf('.');
+        int end = point < 0 ? plain.length() : point;
+        StringBuilder b = new StringBuilder(plain.length() + 8).append(plain, 0, sign);
+        for (int i = sign; i < end; i++) {
+            if (i > sign && (end - i) % 3 == 0) b.append(',');
+            b.append(plain.charAt(i));
+        }
+        return b.append(plain, end, plain.length()).toString();
     }
 }

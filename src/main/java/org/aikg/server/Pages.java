@@ -36,17 +36,25 @@ final class Pages {
     private final SourceHubs hubs;
     private final Charts charts;
     private final JsonLd jsonLd;
+    private final Offsets offsets;
+    private final Statistics statistics;
 
     Pages(Site site) {
         this.site = site;
         this.classes = new Classes(site);
+        this.statistics = new Statistics(site.data, classes);
         this.hubs = new SourceHubs(site, this);
         this.charts = new Charts(site, this);
         this.jsonLd = new JsonLd(site);
+        this.offsets = new Offsets(site.data);
     }
 
     Classes classes() {
         return classes;
+    }
+
+    Statistics statistics() {
+        return statistics;
     }
 
     // ---- shared pieces ----
@@ -87,7 +95,7 @@ final class Pages {
     }
 
     /** One value of a property of {@code thing} as {@code data} describes it. */
-    private Value value(Node o, String lang, boolean explicit, Graph data, Node thing) {
+    private Value value(Node o, String lang, boolean explicit, Reads own, Node thing) {
         if (o.isLiteral()) {
             String l = o.getLiteralLanguage();
             String note = !l.isEmpty() ? l : o.getLiteralDatatypeURI() == null || o.getLiteralDatatypeURI().endsWith("#string") ? null
@@ -95,14 +103,14 @@ final class Pages {
             return new Value(o.getLiteralLexicalForm(), null, l.isEmpty() ? null : l, note);
         }
         if (isFragmentOf(o, thing)) {
-            Node cls = one(data, o, NodeFactory.createURI(VOID + "class"));
+            Node cls = own.one(o, NodeFactory.createURI(VOID + "class"));
             if (cls != null) {
                 return new Value(capitalised(site.labels().label(cls, lang), lang) + " (" + Numbers.count(classes.of(cls).size(), lang) + ")",
                         href(classes.pageOf(cls), lang, explicit), null, null);
             }
-            Node url = one(data, o, NodeFactory.createURI(DCAT + "downloadURL"));
+            Node url = own.one(o, NodeFactory.createURI(DCAT + "downloadURL"));
             if (url != null) {
-                Node title = one(data, o, DCT_title);
+                Node title = own.one(o, DCT_title);
                 return new Value(title != null ? title.getLiteralLexicalForm() : Labels.localName(url), site.pageOf(url), null, null);
             }
             return new Value(site.labels().label(o, lang), "#" + fragment(o), null, null);
@@ -131,32 +139,34 @@ final class Pages {
      */
     Resource resource(Graph data, Node thing, String lang, boolean explicit, String docPath, int page) {
         Words w = Words.of(lang);
+        Reads reads = new Reads(site.data);
+        Reads own = data == site.data ? reads : new Reads(data);
         List<Link> types = new ArrayList<>();
         Map<Node, List<Node>> byProperty = new LinkedHashMap<>();
-        Node body = one(data, thing, SCHEMA_articleBody);
-        for (Triple t : data.find(thing, Node.ANY, Node.ANY).toList()) {
+        Node body = own.one(thing, SCHEMA_articleBody);
+        for (Triple t : own.of(thing)) {
             if (t.getPredicate().equals(RDF_type)) types.add(link(t.getObject(), lang, explicit));
             else if (!(body != null && t.getPredicate().equals(SCHEMA_articleBody))) byProperty.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getObject());
         }
-        List<Row> rows = rows(byProperty, lang, explicit, data, thing);
+        List<Row> rows = rows(byProperty, lang, explicit, own, thing);
         types.sort(Comparator.comparing(Link::text, order(lang)));
 
         String title = capitalised(site.labels().label(thing, lang), lang);
         String figure = null;
         List<Chart> chartList = new ArrayList<>();
-        if (data.contains(thing, RDF_type, SCHEMA_Observation)) {
-            figure = figure(thing, lang);
+        if (own.has(thing, RDF_type, SCHEMA_Observation)) {
+            figure = figure(reads, thing, lang);
             chartList.addAll(charts.of(thing, lang, explicit));
         }
         List<Evidence> evidence = new ArrayList<>();
-        if (data.contains(thing, RDF_type, OA_SpecificResource)) {
-            Evidence e = evidence(thing, lang, explicit, null, true);
+        if (own.has(thing, RDF_type, OA_SpecificResource)) {
+            Evidence e = evidence(reads, thing, lang, explicit, null, true);
             if (e != null) evidence.add(e);
         }
-        List<Triple> derived = data.find(thing, PROV_wasDerivedFrom, Node.ANY).toList();
+        List<Triple> derived = own.all(thing, PROV_wasDerivedFrom);
         derived.sort(TripleOrder.INSTANCE);
         for (Triple t : derived) {
-            Evidence e = evidence(t.getObject(), lang, explicit, thing, false);
+            Evidence e = evidence(reads, t.getObject(), lang, explicit, thing, false);
             if (e != null) evidence.add(e);
         }
 
@@ -176,18 +186,18 @@ final class Pages {
         List<Fragment> fragments = new ArrayList<>();
         for (List<Node> values : byProperty.values()) {
             for (Node o : values) {
-                if (!isFragmentOf(o, thing) || data.contains(o, NodeFactory.createURI(VOID + "class"), Node.ANY)
-                        || data.contains(o, NodeFactory.createURI(DCAT + "downloadURL"), Node.ANY)) continue;
-                fragments.add(fragment(o, lang, explicit, data));
+                if (!isFragmentOf(o, thing) || own.one(o, NodeFactory.createURI(VOID + "class")) != null
+                        || own.one(o, NodeFactory.createURI(DCAT + "downloadURL")) != null) continue;
+                fragments.add(fragment(o, lang, explicit, own));
             }
         }
         fragments.sort(Comparator.comparing(Fragment::id));
 
-        ArticleText text = body == null ? null : articleText(thing, body.getLiteralLexicalForm(), lang, explicit);
+        ArticleText text = body == null ? null : articleText(reads, thing, body.getLiteralLexicalForm(), lang, explicit);
         List<SourceFacts> sources = new ArrayList<>();
-        if (data == site.data && !data.contains(thing, RDF_type, OA_SpecificResource)) {
+        if (data == site.data && !own.has(thing, RDF_type, OA_SpecificResource)) {
             for (SourceHubs.Source s : hubs.of(thing).stream().limit(SourceHubs.MAX_SOURCES).toList()) {
-                SourceFacts f = hubs.facts(s, thing, lang, explicit);
+                SourceFacts f = hubs.facts(reads, s, thing, lang, explicit);
                 if (f.total() > 0) sources.add(f);
             }
         }
@@ -198,15 +208,15 @@ final class Pages {
         crumbs.add(new Link(title, null, null));
         String description = figure != null ? title + ": " + figure : types.isEmpty() ? title : title + " (" + types.get(0).text() + ")";
         List<Alt> alts = alternates(docPath);
-        Head head = head(title, description, lang, thing.getURI(), alts, jsonLd.thing(data, thing), docPath, explicit);
+        Head head = head(title, description, lang, thing.getURI(), alts, jsonLd.thing(own, reads, thing), docPath, explicit);
         return new Resource(head, site.labels().foreignLanguage(thing, lang), thing.getURI(), crumbs, types, figure, evidence, rows, inverse, chartList, queryThis(thing), fragments, text,
                 sources);
     }
 
-    private List<Row> rows(Map<Node, List<Node>> byProperty, String lang, boolean explicit, Graph data, Node thing) {
+    private List<Row> rows(Map<Node, List<Node>> byProperty, String lang, boolean explicit, Reads own, Node thing) {
         List<Row> rows = new ArrayList<>();
         byProperty.forEach((p, values) -> {
-            List<Value> shown = new ArrayList<>(values.stream().sorted(TripleOrder::node).map(v -> value(v, lang, explicit, data, thing)).toList());
+            List<Value> shown = new ArrayList<>(values.stream().sorted(TripleOrder::node).map(v -> value(v, lang, explicit, own, thing)).toList());
             shown.sort(Comparator.comparing(Value::text, order(lang)));
             rows.add(new Row(link(p, lang, explicit), shown));
         });
@@ -215,11 +225,11 @@ final class Pages {
     }
 
     /** A part of a thing shown on its page under its own id ({@code #position}): its type and properties. */
-    private Fragment fragment(Node f, String lang, boolean explicit, Graph data) {
+    private Fragment fragment(Node f, String lang, boolean explicit, Reads own) {
         Map<Node, List<Node>> byProperty = new LinkedHashMap<>();
         String title = null;
         boolean position = false;
-        for (Triple t : data.find(f, Node.ANY, Node.ANY).toList()) {
+        for (Triple t : own.of(f)) {
             if (t.getPredicate().equals(RDF_type)) {
                 title = capitalised(site.labels().label(t.getObject(), lang), lang);
                 position |= t.getObject().equals(OA_TextPositionSelector);
@@ -227,7 +237,7 @@ final class Pages {
                 byProperty.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getObject());
             }
         }
-        return new Fragment(fragment(f), title == null ? "#" + fragment(f) : title, rows(byProperty, lang, explicit, data, f),
+        return new Fragment(fragment(f), title == null ? "#" + fragment(f) : title, rows(byProperty, lang, explicit, own, f),
                 position ? Words.of(lang).offsets() : null);
     }
 
@@ -257,9 +267,19 @@ final class Pages {
 
     /** The figure of an observation in the reader's language. */
     String figure(Node obs, String lang) {
-        Node v = one(obs, SCHEMA_value);
-        if (v == null) v = one(obs, SCHEMA_minValue);
-        if (v == null) v = one(obs, SCHEMA_maxValue);
+        return figure(new Reads(site.data), obs, lang);
+    }
+
+    String figure(Reads reads, Node obs, String lang) {
+        Statistics.Statistic s = statistics.of(obs);
+        if (s != null) return figure(s.value() != null ? s.value() : s.minValue() != null ? s.minValue() : s.maxValue(), s.unit(), s.qualifier(), lang);
+        Node v = reads.one(obs, SCHEMA_value);
+        if (v == null) v = reads.one(obs, SCHEMA_minValue);
+        if (v == null) v = reads.one(obs, SCHEMA_maxValue);
+        return figure(v, reads.one(obs, SCHEMA_unitCode), reads.one(obs, AIKG.valueQualifier), lang);
+    }
+
+    private static String figure(Node v, Node unit, Node q, String lang) {
         if (v == null || !v.isLiteral()) return null;
         BigDecimal amount;
         try {
@@ -267,24 +287,31 @@ final class Pages {
         } catch (NumberFormatException e) {
             return v.getLiteralLexicalForm();
         }
-        Node unit = one(obs, SCHEMA_unitCode);
-        Node q = one(obs, AIKG.valueQualifier);
         return Numbers.format(amount, unit == null ? null : unit.getURI(), q == null ? null : q.getURI(), lang);
     }
 
     /** A statistic in a list: its variable, its figure, its period (or that the source gives none). */
     Stat stat(Node o, String lang, boolean explicit) {
-        Node variable = one(o, SCHEMA_variableMeasured);
+        return stat(new Reads(site.data), o, lang, explicit);
+    }
+
+    Stat stat(Reads reads, Node o, String lang, boolean explicit) {
+        Statistics.Statistic s = statistics.of(o);
+        Node variable = s != null ? s.variable() : reads.one(o, SCHEMA_variableMeasured);
         Link l = link(o, lang, explicit);
-        Node date = one(o, SCHEMA_observationDate);
-        return new Stat(new Link(variable == null ? l.text() : site.labels().label(variable, lang), l.href(), l.title()), figure(o, lang),
+        Node date = s != null ? s.date() : reads.one(o, SCHEMA_observationDate);
+        return new Stat(new Link(variable == null ? l.text() : site.labels().label(variable, lang), l.href(), l.title()), figure(reads, o, lang),
                 date == null ? Words.of(lang).noPeriod() : Dates.format(date, lang));
     }
 
     /** A claim in a list: who made it and all it says, in the language it is said in. */
     Said claim(Node c, String lang, boolean explicit) {
-        Node text = Labels.pick(site.data.find(c, SCHEMA_text, Node.ANY).toList(), lang);
-        Node author = one(c, SCHEMA_author);
+        return claim(new Reads(site.data), c, lang, explicit);
+    }
+
+    Said claim(Reads reads, Node c, String lang, boolean explicit) {
+        Node text = Labels.pick(reads.all(c, SCHEMA_text), lang);
+        Node author = reads.one(c, SCHEMA_author);
         Link l = link(c, lang, explicit);
         return new Said(l.href(), author == null ? null : site.labels().label(author, lang), text == null ? l.text() : text.getLiteralLexicalForm(),
                 site.labels().foreignLanguage(c, lang));
@@ -292,18 +319,7 @@ final class Pages {
 
     /** The start and end (code points) of a passage, from its position selector; {@code Long.MAX_VALUE} where it has none. */
     long[] offsets(Node passage) {
-        for (Triple t : site.data.find(passage, OA_hasSelector, Node.ANY).toList()) {
-            Node s = one(t.getObject(), OA_start);
-            Node e = one(t.getObject(), OA_end);
-            if (s != null && e != null) {
-                try {
-                    return new long[] {Long.parseLong(s.getLiteralLexicalForm()), Long.parseLong(e.getLiteralLexicalForm())};
-                } catch (NumberFormatException ignored) {
-                    // a malformed offset: no place
-                }
-            }
-        }
-        return new long[] {Long.MAX_VALUE, Long.MAX_VALUE};
+        return offsets.of(passage);
     }
 
     /** The anchor of a passage in its article's page. */
@@ -315,10 +331,10 @@ final class Pages {
      * The sentence of a passage, inside its paragraph of the article's text, with the figure
      * {@code fact} states emphasised within it (where the fact is a statistic whose wording is in it).
      */
-    Evidence evidence(Node passage, String lang, boolean explicit, Node fact, boolean onPassagePage) {
-        Node article = one(passage, OA_hasSource);
+    Evidence evidence(Reads reads, Node passage, String lang, boolean explicit, Node fact, boolean onPassagePage) {
+        Node article = reads.one(passage, OA_hasSource);
         if (article == null) return null;
-        Node body = one(article, SCHEMA_articleBody);
+        Node body = reads.one(article, SCHEMA_articleBody);
         long[] at = offsets(passage);
         if (body == null || at[0] == Long.MAX_VALUE) return null;
         String text = body.getLiteralLexicalForm();
@@ -333,14 +349,14 @@ final class Pages {
         String before = new String(cps, pStart, start - pStart).stripLeading();
         String quote = new String(cps, start, end - start);
         String after = new String(cps, end, pEnd - end).stripTrailing();
-        Node stated = fact == null ? null : one(fact, AIKG.statedAs);
+        Node stated = fact == null ? null : reads.one(fact, AIKG.statedAs);
         int f = stated == null ? -1 : quote.indexOf(stated.getLiteralLexicalForm());
         String figureText = f < 0 ? "" : stated.getLiteralLexicalForm();
         String quoteBefore = f < 0 ? quote : quote.substring(0, f);
         String quoteAfter = f < 0 ? "" : quote.substring(f + figureText.length());
-        Node publisher = one(article, SCHEMA_publisher);
-        Node basedOn = one(article, SCHEMA_isBasedOn);
-        Node date = one(article, SCHEMA_datePublished);
+        Node publisher = reads.one(article, SCHEMA_publisher);
+        Node basedOn = reads.one(article, SCHEMA_isBasedOn);
+        Node date = reads.one(article, SCHEMA_datePublished);
         Words w = Words.of(lang);
         String articlePage = site.pageOf(article);
         Link inArticle = new Link(w.characters(start, end), articlePage == null ? null : href(articlePage + "#" + anchor(start, end), lang, explicit),
@@ -348,12 +364,12 @@ final class Pages {
         Link details = onPassagePage ? null : new Link(w.passageDetails(), href(site.pageOf(passage), lang, explicit), passage.getURI());
         return new Evidence(before, quoteBefore, figureText, quoteAfter, after, link(article, lang, explicit),
                 publisher == null ? null : link(publisher, lang, explicit), basedOn == null ? null : link(basedOn, lang, explicit),
-                date == null ? null : Dates.format(date, lang), inArticle, details, textLanguage(article));
+                date == null ? null : Dates.format(date, lang), inArticle, details, textLanguage(reads, article));
     }
 
     /** The language of a document's text ({@code schema:inLanguage}), as an HTML lang value; null when unknown. */
-    private String textLanguage(Node article) {
-        Node l = one(article, SCHEMA_inLanguage);
+    private String textLanguage(Reads reads, Node article) {
+        Node l = reads.one(article, SCHEMA_inLanguage);
         return l == null || !l.isLiteral() ? null : htmlLang(l.getLiteralLexicalForm());
     }
 
@@ -363,8 +379,8 @@ final class Pages {
     }
 
     /** An article's text in paragraphs, each of its passages highlighted in place and listed below with the facts drawn from it. */
-    private ArticleText articleText(Node article, String body, String lang, boolean explicit) {
-        Node headline = Labels.pick(site.data.find(article, SCHEMA_headline, Node.ANY).toList(), "en");
+    private ArticleText articleText(Reads reads, Node article, String body, String lang, boolean explicit) {
+        Node headline = Labels.pick(reads.all(article, SCHEMA_headline), "en");
         List<Node> passages = hubs.passages(article);
         List<SourceText.Span> spans = new ArrayList<>();
         List<PassageItem> items = new ArrayList<>();
@@ -379,13 +395,13 @@ final class Pages {
             site.data.find(Node.ANY, PROV_wasDerivedFrom, p).forEachRemaining(t -> facts.add(t.getSubject()));
             List<Link> factLinks = sortedByLabel(facts, lang).stream().map(n -> {
                 Link l = link(n, lang, explicit);
-                String fig = site.data.contains(n, RDF_type, SCHEMA_Observation) ? figure(n, lang) : null;
+                String fig = reads.has(n, RDF_type, SCHEMA_Observation) ? figure(reads, n, lang) : null;
                 return fig == null ? l : new Link(l.text() + (lang.equals("zh") ? "：" : ": ") + fig, l.href(), l.title());
             }).toList();
             String quote = new String(body.codePoints().toArray(), (int) at[0], (int) (at[1] - at[0]));
             items.add(new PassageItem(number, "passage-" + number, link(p, lang, explicit), quote, factLinks));
         }
-        return new ArticleText(textLanguage(article), SourceText.paragraphs(body, headline == null ? null : headline.getLiteralLexicalForm(), spans), items);
+        return new ArticleText(textLanguage(reads, article), SourceText.paragraphs(body, headline == null ? null : headline.getLiteralLexicalForm(), spans), items);
     }
 
     /** Nodes in label order, numbers in labels by their value ("173" before "1081"), ties by IRI. */

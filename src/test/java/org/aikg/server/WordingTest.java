@@ -2,8 +2,11 @@ package org.aikg.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.aikg.vocab.AIKG;
+import org.aikg.vocab.Vocab;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.NodeFactory;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +30,24 @@ class WordingTest {
     void sizesAreBinaryMultiplesWithOneDecimal(long bytes, String expected) {
         assertEquals(expected, Numbers.bytes(bytes, "en"));
         assertEquals(expected, Numbers.bytes(bytes, "zh"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} ({3}) -> {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            4000         | NUM     | MoreThan      | en | more than 4,000
+            120000       | NUM     |               | en | 120,000
+            123456.25    | NUM     |               | en | 123,456.25
+            -1234.50     | NUM     | Approximately | en | about -1,234.5
+            999          | NUM     |               | en | 999
+            0.5          | NUM     |               | en | 0.5
+            25.20        | PERCENT | Exact         | en | 25.2 %
+            1000000      | NUM     |               | en | 1 million
+            578400000000 | CCY_CNY |               | en | 578.4 billion CNY
+            578400000000 | CCY_CNY |               | zh | 5784亿元
+            7000         | NUM     | AtLeast       | zh | 至少7000
+            """)
+    void figuresKeepTheirDigitsGroupedByThousands(String value, String unit, String qualifier, String lang, String expected) {
+        assertEquals(expected, Numbers.format(new BigDecimal(value), Vocab.UNIT + unit, qualifier == null ? null : AIKG.NS + qualifier, lang));
     }
 
     @ParameterizedTest(name = "{0} {1} ({2})")

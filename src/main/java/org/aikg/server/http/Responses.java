@@ -4,10 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * Writing a successful answer: the headers every read carries (CORS, a short shared cache unless the
@@ -28,13 +28,17 @@ public final class Responses {
         if (resp.getHeader("Cache-Control") == null) resp.setHeader("Cache-Control", "public, max-age=300");
     }
 
-    /** A strong ETag of some bytes. */
+    /**
+     * A strong ETag of some bytes: their CRC-32C and CRC-32 together (64 bits), the same on every
+     * server. A validator only has to change when the bytes do, which nobody tries to forge here; the
+     * first 48 bits of a SHA-256, computed in Java on this JVM, took 6 % of an uncached page.
+     */
     public static String etag(byte[] body) {
-        try {
-            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        CRC32C c = new CRC32C();
+        c.update(body);
+        CRC32 d = new CRC32();
+        d.update(body);
+        return "\"" + HexFormat.of().toHexDigits((c.getValue() << 32) | d.getValue()) + "\"";
     }
 
     /** True (and a 304 sent) when the client already has this variant. */

@@ -1,0 +1,67 @@
+package org.aikg.server;
+
+import static org.aikg.vocab.Vocab.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+
+/**
+ * Where each passage is in its document's text: the start and end (code points) of its first
+ * selector that gives both. Worked out on first use in one pass over the selectors and kept, since
+ * the published graph does not change until it is reloaded: a page lists the facts of its source in
+ * the order of the text, and found each fact's place by reading its passage and both selectors.
+ */
+final class Offsets {
+    /** A passage without a place. */
+    private static final long[] NOWHERE = {Long.MAX_VALUE, Long.MAX_VALUE};
+
+    private final Graph data;
+    private volatile Map<Node, long[]> passages;
+
+    Offsets(Graph data) {
+        this.data = data;
+    }
+
+    /** The start and end of a passage; {@code Long.MAX_VALUE} for both where it has none. */
+    long[] of(Node passage) {
+        return passages().getOrDefault(passage, NOWHERE).clone();
+    }
+
+    private Map<Node, long[]> passages() {
+        Map<Node, long[]> m = passages;
+        if (m == null) {
+            synchronized (this) {
+                m = passages;
+                if (m == null) passages = m = collect();
+            }
+        }
+        return m;
+    }
+
+    private Map<Node, long[]> collect() {
+        Map<Node, Node> starts = firstObjects(OA_start);
+        Map<Node, Node> ends = firstObjects(OA_end);
+        Map<Node, long[]> out = new HashMap<>();
+        for (var it = data.find(Node.ANY, OA_hasSelector, Node.ANY); it.hasNext();) {
+            Triple t = it.next();
+            Node s = starts.get(t.getObject());
+            Node e = ends.get(t.getObject());
+            if (out.containsKey(t.getSubject()) || s == null || e == null) continue;
+            try {
+                out.put(t.getSubject(), new long[] {Long.parseLong(s.getLiteralLexicalForm()), Long.parseLong(e.getLiteralLexicalForm())});
+            } catch (NumberFormatException | UnsupportedOperationException ignored) {
+                // a malformed offset: no place (another selector of the passage may still give one)
+            }
+        }
+        return out;
+    }
+
+    private Map<Node, Node> firstObjects(Node p) {
+        Map<Node, Node> out = new HashMap<>();
+        data.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> out.putIfAbsent(t.getSubject(), t.getObject()));
+        return out;
+    }
+}
