@@ -83,6 +83,43 @@ class Tdb2StoreTest {
         assertEquals(5, count(loaded), "4 sources and the dataset's graph");
     }
 
+    @Test
+    void anEmptyStoreLoadedInBulkHoldsTheQuadsOfAStoreWhoseEveryGraphWasReplaced() {
+        Path corpus = tmp.resolve("corpus");
+        Path earlier = tmp.resolve("earlier");
+        CorpusGenerator.generate(corpus, 8, 7);
+        CorpusGenerator.generate(earlier, 8, 8);  // the same sources' names, other content
+        Path bulk = tmp.resolve("bulk");
+        TestCli.Run fresh = TestCli.run("load", "--tdb2", bulk.toString(), corpus.toString());
+        assertEquals(0, fresh.code(), fresh::toString);
+        Path replaced = tmp.resolve("replaced");
+        assertEquals(0, TestCli.run("load", "--tdb2", replaced.toString(), earlier.toString()).code());
+        TestCli.Run again = TestCli.run("load", "--tdb2", replaced.toString(), corpus.toString());
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.err().contains("(8 written, 1 unchanged)"), again::toString);  // the dataset's graph is the same
+        DatasetGraph loaded = contents(bulk);
+        assertTrue(IsoMatcher.isomorphic(contents(replaced), loaded), "the store loaded in bulk differs from the store whose graphs were replaced");
+        Path nq = tmp.resolve("corpus.nq");
+        assertEquals(0, TestCli.run("convert", corpus.toString(), "-o", nq.toString()).code());
+        assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadDatasetGraph(nq.toString()), loaded), "the store loaded in bulk does not hold the converted graphs");
+    }
+
+    @Test
+    void aLoadIntoAnEmptyStoreThatFailsHalfWayLeavesItEmptyAndLoadable() throws IOException {
+        Path nq = tmp.resolve("dump.nq");
+        assertEquals(0, TestCli.run("convert", "data", "-o", nq.toString()).code());
+        Path bad = tmp.resolve("bad.nq");
+        Files.writeString(bad, Files.readString(nq) + "<https://example.org/s> not a quad .\n");
+        Path store = tmp.resolve("store");
+        TestCli.Run run = TestCli.run("load", "--tdb2", store.toString(), bad.toString());
+        assertEquals(1, run.code(), run::toString);
+        assertTrue(run.err().contains(bad + ": not valid N-Quads"), run::toString);
+        assertEquals(0, contents(store).stream().count(), "the failed load left quads in the store");
+        TestCli.Run good = TestCli.run("load", "--tdb2", store.toString(), nq.toString());
+        assertEquals(0, good.code(), good::toString);
+        assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadDatasetGraph(nq.toString()), contents(store)), "the load after the failed one");
+    }
+
     private static long count(DatasetGraph dsg) {
         long n = 0;
         for (var it = dsg.listGraphNodes(); it.hasNext(); it.next()) n++;
