@@ -103,7 +103,6 @@ public final class Tdb2Store {
         boolean trusted = before.trusted() && !empty;
         Map<String, String> keys = new TreeMap<>(trusted ? before.keys() : Map.of());
         boolean[] complete = {trusted ? before.complete() : empty};
-        State.loading(folder);  // a load cut off from here on leaves keys that are not trusted
         long[] quads = {0};
         int[] counts = {0, 0};
         Set<Node> seen = new HashSet<>();
@@ -112,27 +111,36 @@ public final class Tdb2Store {
             counts[0] += part.first() ? 1 : 0;
             quads[0] += part.size();
         };
+        // into an empty store, the names are entered in the search index as they go by, on a thread of their own
+        SearchFeed feed = empty ? new SearchFeed(searchIndex(dir)) : null;
         try {
-            Txn.executeWrite(dsg, () -> {
-                Graphs cached = graphs.cache(folder.resolve("cache"));
-                s[0] = empty ? bulkWrite(dsg, cached, sink, keys, complete, seen) : write(dsg, cached, sink, keys, complete, seen, counts);
-                listEveryArticle(dsg);
-            });
-        } catch (RuntimeException e) {
-            // the bulk loading set aside the indexes it had not built yet: the aborted store is opened again from disk
-            if (empty) TDBInternal.expel(dsg);
-            if (before.trusted()) State.loaded(folder, before.keys(), before.complete(), before.loaded());  // nothing was committed
-            throw e;
+            State.loading(folder);  // a load cut off from here on leaves keys that are not trusted
+            try {
+                Txn.executeWrite(dsg, () -> {
+                    Graphs cached = graphs.cache(folder.resolve("cache"));
+                    s[0] = empty ? bulkWrite(dsg, cached, sink, keys, complete, seen, feed) : write(dsg, cached, sink, keys, complete, seen, counts);
+                    listEveryArticle(dsg);
+                    if (feed != null) feed.finish();
+                });
+            } catch (RuntimeException e) {
+                // the bulk loading set aside the indexes it had not built yet: the aborted store is opened again from disk
+                if (empty) TDBInternal.expel(dsg);
+                if (before.trusted()) State.loaded(folder, before.keys(), before.complete(), before.loaded());  // nothing was committed
+                throw e;
+            }
+            Description description = null;
+            try {
+                description = graphs.description();
+            } catch (org.aikg.DataException noDescription) {
+                // an RDF file without the dataset's description: serve reads it from the store, if it is there
+            }
+            if (description != null) writeDescription(folder, description);
+            // before the keys are trusted: a load cut off here rewrites, and so indexes, every graph next time
+            if (feed != null) feed.commit();
+            else index(dsg, searchIndex(dir), seen);
+        } finally {
+            if (feed != null) feed.close();
         }
-        Description description = null;
-        try {
-            description = graphs.description();
-        } catch (org.aikg.DataException noDescription) {
-            // an RDF file without the dataset's description: serve reads it from the store, if it is there
-        }
-        if (description != null) writeDescription(folder, description);
-        // before the keys are trusted: a load cut off here rewrites, and so indexes, every graph next time
-        index(dsg, searchIndex(dir), seen);
         State.loaded(folder, keys, complete[0], Instant.now().truncatedTo(ChronoUnit.SECONDS));
         return new Stats(counts[0], counts[1], quads[0], (System.nanoTime() - start) / 1_000_000, s[0].failures());
     }
@@ -161,7 +169,7 @@ public final class Tdb2Store {
      * so that a failure still leaves the store empty.
      */
     private static Graphs.Stats bulkWrite(DatasetGraph dsg, Graphs graphs, Graphs.Sink counted, Map<String, String> keys, boolean[] complete,
-            Set<Node> seen) {
+            Set<Node> seen, SearchFeed feed) {
         LoaderNodeTupleTable loader = new LoaderNodeTupleTable(TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable(), QUIET, "Quads");
         loader.loadDataStart();
         Graphs.Stats s = graphs.forEachGraph(part -> {
@@ -169,6 +177,7 @@ public final class Tdb2Store {
             Node g = part.name();
             seen.add(g);
             for (Triple t : part.triples()) loader.load(g, t.getSubject(), t.getPredicate(), t.getObject());
+            feed.part(g, part.triples());
             record(part, keys, complete);
         });
         loader.loadDataFinish();
