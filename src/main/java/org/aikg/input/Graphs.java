@@ -109,15 +109,15 @@ public final class Graphs {
     private final boolean keepGoing;
     private final Progress progress;
     private final Path cache;
-    private RdfFile file;
+    private final RdfFile file;  // null for fact sheets
 
-    private Graphs(List<Path> inputs, SourceSet sheets, boolean keepGoing, Progress progress, Path cache) {
+    private Graphs(List<Path> inputs, SourceSet sheets, boolean keepGoing, Progress progress, Path cache, RdfFile file) {
         this.inputs = inputs;
         this.sheets = sheets;
         this.keepGoing = keepGoing;
         this.progress = progress;
         this.cache = cache;
-        this.file = sheets == null ? new RdfFile(inputs.get(0)) : null;
+        this.file = file;
     }
 
     /**
@@ -126,16 +126,17 @@ public final class Graphs {
      */
     public static Graphs of(List<Path> inputs) {
         List<Path> in = List.copyOf(inputs);
-        return new Graphs(in, isRdfFile(in) ? null : Sources.scan(in), false, Progress.NONE, null);
+        return isRdfFile(in) ? new Graphs(in, null, false, Progress.NONE, null, new RdfFile(in.get(0)))
+                : new Graphs(in, Sources.scan(in), false, Progress.NONE, null, null);
     }
 
     /** With {@code true}, a bad sheet is left out and reported in {@link Stats#failures()} instead of stopping the run. */
     public Graphs keepGoing(boolean keepGoing) {
-        return new Graphs(inputs, sheets, keepGoing, progress, cache);
+        return new Graphs(inputs, sheets, keepGoing, progress, cache, file);
     }
 
     public Graphs progress(Progress progress) {
-        return new Graphs(inputs, sheets, keepGoing, progress, cache);
+        return new Graphs(inputs, sheets, keepGoing, progress, cache, file);
     }
 
     /**
@@ -144,7 +145,7 @@ public final class Graphs {
      * an edit converts only the sheets that changed. No effect on an RDF file.
      */
     public Graphs cache(Path folder) {
-        return new Graphs(inputs, sheets, keepGoing, progress, folder);
+        return new Graphs(inputs, sheets, keepGoing, progress, folder, file);
     }
 
     /** True when the input is one RDF file rather than fact sheets. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -53,6 +54,7 @@ public final class SearchIndex implements AutoCloseable {
     public static final List<Node> LABELS = List.of(Vocab.SCHEMA_name, NodeFactory.createURI(Vocab.SCHEMA + "alternateName"), Vocab.SCHEMA_headline,
             NodeFactory.createURI(Vocab.RDFS + "label"), NodeFactory.createURI(Vocab.SKOS + "prefLabel"), NodeFactory.createURI(Vocab.SKOS + "altLabel"),
             Vocab.DCT_title, Vocab.SCHEMA_text);
+    private static final Set<Node> LABEL_PREDICATES = Set.copyOf(LABELS);
     /** The longest query taken: past it, only its start is searched. */
     public static final int MAX_QUERY = 200;
     private static final String FIELD = "label";
@@ -120,20 +122,87 @@ public final class SearchIndex implements AutoCloseable {
      * changes a few sources' graphs updates only theirs.
      */
     public static void replace(Path dir, Map<Node, Graph> graphs) {
-        try (SearchIndex s = new SearchIndex(FSDirectory.open(Files.createDirectories(dir)))) {
-            try {
-                s.index.getIndexWriter().deleteDocuments(new Term(GRAPH, WHOLE));
-                for (Map.Entry<Node, Graph> g : graphs.entrySet()) {
-                    s.index.getIndexWriter().deleteDocuments(new Term(GRAPH, g.getKey().getURI()));
-                    s.add(g.getKey().getURI(), g.getValue());
-                }
-                s.index.commit();
-            } catch (IOException | RuntimeException e) {
-                s.index.rollback();
-                throw e;
+        try (Update u = update(dir)) {
+            for (Map.Entry<Node, Graph> g : graphs.entrySet()) {
+                u.remove(g.getKey());
+                for (Node p : LABELS) g.getValue().find(Node.ANY, p, Node.ANY).forEachRemaining(t -> u.add(g.getKey(), t));
             }
+            u.commit();
+        }
+    }
+
+    /**
+     * An update of the index at {@code dir} (created if missing), made in steps and committed as one
+     * ({@link Update#commit}); closed without a commit, it leaves the index as it was. {@link #replace}
+     * in steps, for a writer that sees each graph's triples as they go by rather than whole.
+     */
+    public static Update update(Path dir) {
+        try {
+            return new Update(new SearchIndex(FSDirectory.open(Files.createDirectories(dir))), dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the search index at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True for a triple the index holds: a name or label (see {@link #LABELS}) of an IRI. */
+    public static boolean isLabel(Triple t) {
+        return LABEL_PREDICATES.contains(t.getPredicate()) && t.getSubject().isURI() && t.getObject().isLiteral();
+    }
+
+    /** See {@link #update}: one thread at a time; a graph's entries removed before its new ones are added. */
+    public static final class Update implements AutoCloseable {
+        private final SearchIndex s;
+        private final Path dir;
+        private boolean committed;
+
+        private Update(SearchIndex s, Path dir) {
+            this.s = s;
+            this.dir = dir;
+            remove(NodeFactory.createURI(WHOLE));
+        }
+
+        /** Removes the entries of {@code graph}: those it had before this update. */
+        public void remove(Node graph) {
+            try {
+                s.index.getIndexWriter().deleteDocuments(new Term(GRAPH, graph.getURI()));
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        /** Adds the entry of one triple of {@code graph}, if it is a name or label ({@link #isLabel}). */
+        public void add(Node graph, Triple t) {
+            if (!isLabel(t)) return;
+            Entity e = new Entity(t.getSubject().getURI(), graph.getURI(), t.getObject().getLiteralLanguage(), null);
+            e.put(FIELD, t.getObject().getLiteralLexicalForm());
+            s.index.addEntity(e);
+        }
+
+        /** Writes out what was added so far, leaving less for {@link #commit} to do. */
+        public void flush() {
+            try {
+                s.index.getIndexWriter().flush();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        public void commit() {
+            s.index.commit();
+            committed = true;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!committed) s.index.rollback();
+            } finally {
+                s.close();
+            }
+        }
+
+        private UncheckedIOException failed(IOException e) {
+            return new UncheckedIOException("cannot update the search index at " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -141,7 +210,7 @@ public final class SearchIndex implements AutoCloseable {
         for (Node p : LABELS) {
             for (var it = data.find(Node.ANY, p, Node.ANY); it.hasNext();) {
                 Triple t = it.next();
-                if (!t.getSubject().isURI() || !t.getObject().isLiteral()) continue;
+                if (!isLabel(t)) continue;
                 Entity e = new Entity(t.getSubject().getURI(), graph, t.getObject().getLiteralLanguage(), null);
                 e.put(FIELD, t.getObject().getLiteralLexicalForm());
                 index.addEntity(e);

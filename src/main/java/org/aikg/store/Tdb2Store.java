@@ -32,8 +32,11 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.loader.sequential.LoaderNodeTupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * A TDB2 store of the published graph: each source's named graph, the dataset's graph, and the
@@ -87,65 +90,109 @@ public final class Tdb2Store {
      * one of that name, except that a graph whose key the store already holds is kept as it is.
      * Fact sheets are converted through the cache in {@code DIR/aikg/cache}, so a sheet that did
      * not change is not read again. Nothing is committed unless everything converted (or, with
-     * keep-going, every good source is committed and the bad ones are listed).
+     * keep-going, every good source is committed and the bad ones are listed). Into an empty store
+     * the quads go through Jena's bulk loading (see {@link #bulkWrite}), in the same one transaction.
      */
     public static Stats load(Path dir, Graphs graphs) {
         long start = System.nanoTime();
         DatasetGraph dsg = connect(dir);
         Path folder = dir.resolve(FOLDER);
         State before = State.read(folder);
-        Map<String, String> keys = new TreeMap<>(before.trusted() ? before.keys() : Map.of());
-        boolean[] complete = {before.trusted() ? before.complete() : Txn.calculateRead(dsg, dsg::isEmpty)};
-        State.loading(folder);  // a load cut off from here on leaves keys that are not trusted
+        boolean empty = Txn.calculateRead(dsg, dsg::isEmpty);
+        // an empty store holds no graph whatever its record says: every graph is written, and then they are all there is
+        boolean trusted = before.trusted() && !empty;
+        Map<String, String> keys = new TreeMap<>(trusted ? before.keys() : Map.of());
+        boolean[] complete = {trusted ? before.complete() : empty};
         long[] quads = {0};
         int[] counts = {0, 0};
         Set<Node> seen = new HashSet<>();
         Graphs.Stats[] s = new Graphs.Stats[1];
+        Graphs.Sink sink = part -> {
+            counts[0] += part.first() ? 1 : 0;
+            quads[0] += part.size();
+        };
+        // into an empty store, the names are entered in the search index as they go by, on a thread of their own
+        SearchFeed feed = empty ? new SearchFeed(searchIndex(dir)) : null;
         try {
-            Txn.executeWrite(dsg, () -> write(dsg, graphs, folder, keys, complete, seen, counts, quads, s));
-        } catch (RuntimeException e) {
-            if (before.trusted()) State.loaded(folder, before.keys(), before.complete(), before.loaded());  // nothing was committed
-            throw e;
+            State.loading(folder);  // a load cut off from here on leaves keys that are not trusted
+            try {
+                Txn.executeWrite(dsg, () -> {
+                    Graphs cached = graphs.cache(folder.resolve("cache"));
+                    s[0] = empty ? bulkWrite(dsg, cached, sink, keys, complete, seen, feed) : write(dsg, cached, sink, keys, complete, seen, counts);
+                    listEveryArticle(dsg);
+                    if (feed != null) feed.finish();
+                });
+            } catch (RuntimeException e) {
+                // the bulk loading set aside the indexes it had not built yet: the aborted store is opened again from disk
+                if (empty) TDBInternal.expel(dsg);
+                if (before.trusted()) State.loaded(folder, before.keys(), before.complete(), before.loaded());  // nothing was committed
+                throw e;
+            }
+            Description description = null;
+            try {
+                description = graphs.description();
+            } catch (org.aikg.DataException noDescription) {
+                // an RDF file without the dataset's description: serve reads it from the store, if it is there
+            }
+            if (description != null) writeDescription(folder, description);
+            // before the keys are trusted: a load cut off here rewrites, and so indexes, every graph next time
+            if (feed != null) feed.commit();
+            else index(dsg, searchIndex(dir), seen);
+        } finally {
+            if (feed != null) feed.close();
         }
-        Description description = null;
-        try {
-            description = graphs.description();
-        } catch (org.aikg.DataException noDescription) {
-            // an RDF file without the dataset's description: serve reads it from the store, if it is there
-        }
-        if (description != null) writeDescription(folder, description);
-        // before the keys are trusted: a load cut off here rewrites, and so indexes, every graph next time
-        index(dsg, searchIndex(dir), seen);
         State.loaded(folder, keys, complete[0], Instant.now().truncatedTo(ChronoUnit.SECONDS));
         return new Stats(counts[0], counts[1], quads[0], (System.nanoTime() - start) / 1_000_000, s[0].failures());
     }
 
-    private static void write(DatasetGraph dsg, Graphs graphs, Path folder, Map<String, String> keys, boolean[] complete, Set<Node> seen,
-            int[] counts, long[] quads, Graphs.Stats[] s) {
-        {
-            s[0] = graphs.cache(folder.resolve("cache")).forEachGraph(part -> {
-                Node g = part.name();
-                String iri = g.getURI();
-                if (part.first()) {
-                    counts[0]++;
-                    quads[0] += part.size();
-                } else {
-                    quads[0] += part.size();
-                }
-                if (part.first() && part.key() != null && part.key().equals(keys.get(iri))) {
-                    counts[1]++;
-                    return;
-                }
-                if (seen.add(g)) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                for (Triple t : part.triples()) dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
-                if (part.key() != null) {
-                    keys.put(iri, part.key());
-                } else {
-                    keys.remove(iri);
-                    complete[0] = false;
-                }
-            });
-            listEveryArticle(dsg);
+    /** Into a store that holds data: each graph's old quads deleted, its new ones added to all six indexes as they come. */
+    private static Graphs.Stats write(DatasetGraph dsg, Graphs graphs, Graphs.Sink counted, Map<String, String> keys, boolean[] complete,
+            Set<Node> seen, int[] counts) {
+        return graphs.forEachGraph(part -> {
+            counted.graph(part);
+            Node g = part.name();
+            if (part.first() && part.key() != null && part.key().equals(keys.get(g.getURI()))) {
+                counts[1]++;
+                return;
+            }
+            if (seen.add(g)) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+            for (Triple t : part.triples()) dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+            record(part, keys, complete);
+        });
+    }
+
+    /**
+     * Into an empty store: Jena's sequential bulk loading of the quad table ({@link LoaderNodeTupleTable},
+     * what {@code LoaderFactory.sequentialLoader} runs). The quads go into the primary index only, and each
+     * other index is built from it afterwards in one ordered pass, rather than every quad going into all six
+     * as it comes. There is nothing to delete nor to keep, and the caller's transaction stays the only one,
+     * so that a failure still leaves the store empty.
+     */
+    private static Graphs.Stats bulkWrite(DatasetGraph dsg, Graphs graphs, Graphs.Sink counted, Map<String, String> keys, boolean[] complete,
+            Set<Node> seen, SearchFeed feed) {
+        LoaderNodeTupleTable loader = new LoaderNodeTupleTable(TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable(), QUIET, "Quads");
+        loader.loadDataStart();
+        Graphs.Stats s = graphs.forEachGraph(part -> {
+            counted.graph(part);
+            Node g = part.name();
+            seen.add(g);
+            for (Triple t : part.triples()) loader.load(g, t.getSubject(), t.getPredicate(), t.getObject());
+            feed.part(g, part.triples());
+            record(part, keys, complete);
+        });
+        loader.loadDataFinish();
+        return s;
+    }
+
+    /** Jena's loaders report their phases to a {@link MonitorOutput}; aikg's load reports its own. */
+    private static final MonitorOutput QUIET = (format, args) -> { };
+
+    private static void record(Graphs.Part part, Map<String, String> keys, boolean[] complete) {
+        if (part.key() != null) {
+            keys.put(part.name().getURI(), part.key());
+        } else {
+            keys.remove(part.name().getURI());
+            complete[0] = false;
         }
     }
 

@@ -83,6 +83,62 @@ class Tdb2StoreTest {
         assertEquals(5, count(loaded), "4 sources and the dataset's graph");
     }
 
+    @Test
+    void anEmptyStoreLoadedInBulkHoldsTheQuadsOfAStoreWhoseEveryGraphWasReplaced() {
+        Path corpus = tmp.resolve("corpus");
+        Path earlier = tmp.resolve("earlier");
+        CorpusGenerator.generate(corpus, 8, 7);
+        CorpusGenerator.generate(earlier, 8, 8);  // the same sources' names, other content
+        Path bulk = tmp.resolve("bulk");
+        TestCli.Run fresh = TestCli.run("load", "--tdb2", bulk.toString(), corpus.toString());
+        assertEquals(0, fresh.code(), fresh::toString);
+        Path replaced = tmp.resolve("replaced");
+        assertEquals(0, TestCli.run("load", "--tdb2", replaced.toString(), earlier.toString()).code());
+        TestCli.Run again = TestCli.run("load", "--tdb2", replaced.toString(), corpus.toString());
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.err().contains("(8 written, 1 unchanged)"), again::toString);  // the dataset's graph is the same
+        DatasetGraph loaded = contents(bulk);
+        assertTrue(IsoMatcher.isomorphic(contents(replaced), loaded), "the store loaded in bulk differs from the store whose graphs were replaced");
+        Path nq = tmp.resolve("corpus.nq");
+        assertEquals(0, TestCli.run("convert", corpus.toString(), "-o", nq.toString()).code());
+        assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadDatasetGraph(nq.toString()), loaded), "the store loaded in bulk does not hold the converted graphs");
+        // the search index entered as the quads went by, and the one read back from the store: the same things found
+        // (not the same scores, nor so the same best name of each: the replaced store's index still counts its deleted entries)
+        try (var a = org.aikg.search.SearchIndex.open(Tdb2Store.searchIndex(bulk));
+                var b = org.aikg.search.SearchIndex.open(Tdb2Store.searchIndex(replaced))) {
+            for (String text : List.of("syn", "Synthetic document syn-00003", "synthetic", "合成", "ai")) {
+                assertEquals(found(b, text), found(a, text), text);
+            }
+            assertEquals(8, found(a, "Synthetic document").stream().filter(h -> h.contains("/id/article/")).count(), "each source's article");
+        }
+    }
+
+    private static java.util.Set<String> found(org.aikg.search.SearchIndex index, String text) {
+        return index.search(text, 100_000).stream().map(h -> h.thing().getURI()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void aLoadIntoAnEmptyStoreThatFailsHalfWayLeavesItEmptyAndLoadable() throws IOException {
+        Path nq = tmp.resolve("dump.nq");
+        assertEquals(0, TestCli.run("convert", "data", "-o", nq.toString()).code());
+        Path bad = tmp.resolve("bad.nq");
+        Files.writeString(bad, Files.readString(nq) + "<https://example.org/s> not a quad .\n");
+        Path store = tmp.resolve("store");
+        TestCli.Run run = TestCli.run("load", "--tdb2", store.toString(), bad.toString());
+        assertEquals(1, run.code(), run::toString);
+        assertTrue(run.err().contains(bad + ": not valid N-Quads"), run::toString);
+        assertEquals(0, contents(store).stream().count(), "the failed load left quads in the store");
+        try (org.aikg.search.SearchIndex index = org.aikg.search.SearchIndex.open(Tdb2Store.searchIndex(store))) {
+            assertEquals(List.of(), index.search("天津", 5), "the failed load left names in the search index");
+        }
+        TestCli.Run good = TestCli.run("load", "--tdb2", store.toString(), nq.toString());
+        assertEquals(0, good.code(), good::toString);
+        assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadDatasetGraph(nq.toString()), contents(store)), "the load after the failed one");
+        try (org.aikg.search.SearchIndex index = org.aikg.search.SearchIndex.open(Tdb2Store.searchIndex(store))) {
+            assertEquals("https://w3id.org/ai-industry-kg/id/place/tianjin", index.search("天津", 5).get(0).thing().getURI());
+        }
+    }
+
     private static long count(DatasetGraph dsg) {
         long n = 0;
         for (var it = dsg.listGraphNodes(); it.hasNext(); it.next()) n++;
