@@ -55,8 +55,8 @@ final class Charts {
      */
     private record Index(Map<Node, Figure> figures, Map<List<Node>, List<Node>> byVariable, Map<List<Node>, List<Node>> byUnitAndPeriod) {}
 
-    /** A chart as every page shows it, none of its bars marked, and the statistic of each bar. */
-    private record Drawn(Chart chart, List<Node> shown) {}
+    /** A chart as every page shows it, none of its bars marked, the statistic of each bar, and its whole group. */
+    private record Drawn(Chart chart, List<Node> shown, Group group) {}
 
     /**
      * Worked out on first use and kept, since the published graph does not change until it is
@@ -67,7 +67,7 @@ final class Charts {
     /** Each group's chart per language, with and without an explicit one: at most four a group. */
     private final Map<String, Drawn> drawn = new ConcurrentHashMap<>();
     /** A group that is no comparison. */
-    private static final Drawn NONE = new Drawn(new Chart("", List.of(), List.of()), List.of());
+    private static final Drawn NONE = new Drawn(new Chart("", List.of(), List.of()), List.of(), null);
 
     /** Every chart of the published statistics. */
     List<Chart> all(String lang, boolean explicit) {
@@ -96,9 +96,28 @@ final class Charts {
         Figure f = index().figures().get(observation);
         if (f == null) return List.of();
         List<Chart> out = new ArrayList<>();
-        if (f.variable() != null) drawn(true, List.of(f.variable(), f.unit()), lang, explicit).ifPresent(d -> out.add(marked(d, observation)));
-        if (f.date() != null) drawn(false, List.of(f.unit(), f.date()), lang, explicit).ifPresent(d -> out.add(marked(d, observation)));
+        if (f.variable() != null) {
+            drawn(true, List.of(f.variable(), f.unit()), lang, explicit).ifPresent(d -> out.add(marked(around(d, observation, lang, explicit), observation)));
+        }
+        if (f.date() != null) {
+            drawn(false, List.of(f.unit(), f.date()), lang, explicit).ifPresent(d -> out.add(marked(around(d, observation, lang, explicit), observation)));
+        }
         return out;
+    }
+
+    /**
+     * The group's chart when it shows {@code current}; in a group of more than {@link #MAX_BARS}
+     * where it does not, the bars around it (drawn for this page, not kept), so that the page's own
+     * statistic is always in its chart.
+     */
+    private Drawn around(Drawn d, Node current, String lang, boolean explicit) {
+        if (d.shown().contains(current)) return d;
+        List<Node> all = d.group().observations();
+        int at = all.indexOf(current);
+        if (at < 0) return d;
+        int from = Math.max(0, Math.min(at - MAX_BARS / 2, all.size() - MAX_BARS));
+        Group g = d.group();
+        return draw(new Group(g.title(), g.byPeriod(), all.subList(from, Math.min(all.size(), from + MAX_BARS))), lang, explicit);
     }
 
     private static Chart marked(Drawn d, Node current) {
@@ -222,7 +241,7 @@ final class Charts {
                 default -> w.legendExact();
             }));
         }
-        return new Drawn(new Chart(g.title(), List.copyOf(bars), List.copyOf(legend)), shown);
+        return new Drawn(new Chart(g.title(), List.copyOf(bars), List.copyOf(legend)), shown, g);
     }
 
     private static String kind(String qualifier) {

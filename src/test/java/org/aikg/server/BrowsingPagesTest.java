@@ -334,6 +334,31 @@ class BrowsingPagesTest {
         assertFalse(alone.contains("class=\"chart\""), "a figure with nothing like it is not charted");
     }
 
+    // A chart has at most 24 bars; a statistic of a larger group is shown among the bars around it,
+    // marked, never left out of its own chart.
+    @Test
+    void aStatisticOfAGroupLargerThanAChartIsAlwaysInItsOwnChart() throws Exception {
+        DatasetGraph dsg = org.aikg.TestData.dataset();
+        SyntheticStatistics.addManyTo(dsg);
+        AikgServer many = AikgServer.builder(org.aikg.TestData.published(dsg)).port(0).build().start();
+        try {
+            for (int year : List.of(1990, 2000, 2013, 2014, 2019)) {
+                String page = get(many, "/doc/observation/synthetic-count-d-" + year + "?lang=en", "text/html").body();
+                String chart = element(page, "<figure class=\"chart\">");
+                List<String> years = all(chart, "<(?:strong|a href=\"[^\"]+\")>(\\d{4})</");
+                assertEquals(24, years.size(), year + ": " + years);
+                assertEquals(List.of(Integer.toString(year)), all(chart, "<strong>(\\d{4})</strong>"), year + ": its own bar is not marked");
+                // in order of period, a run of 24 years that holds this one: the first 24, or the 24 around it
+                int first = Integer.parseInt(years.get(0));
+                int expectedFirst = year < 1990 + 24 ? 1990 : Math.min(year - 12, 2019 - 23);
+                assertEquals(expectedFirst, first, year + ": " + years);
+                for (int i = 0; i < 24; i++) assertEquals(Integer.toString(first + i), years.get(i), year + ": " + years);
+            }
+        } finally {
+            many.stop();
+        }
+    }
+
     // ---- 7. every page in the layout and both languages ----
 
     @Test

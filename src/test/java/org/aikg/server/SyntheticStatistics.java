@@ -59,6 +59,15 @@ final class SyntheticStatistics {
         add(dsg, o, AIKG.valueQualifier, qualifier);
     }
 
+    /** "Synthetic count D": one figure a year, 1990 to 2019 — a group of 30, more than a chart's 24 bars. */
+    static void addManyTo(DatasetGraph dsg) {
+        variable(dsg, "synthetic-count-d", "Synthetic count D", "合成计数D");
+        for (int year = 1990; year <= 2019; year++) {
+            observation(dsg, "synthetic-count-d-" + year, "synthetic-count-d", Integer.toString(year), Vocab.SCHEMA_value,
+                    Integer.toString(year - 1980), AIKG.Exact);
+        }
+    }
+
     static List<String> all() {
         return List.of(A_2021, A_2022, A_2023, B_2023, C);
     }
