@@ -3,6 +3,8 @@ package org.aikg.convert;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -82,7 +84,7 @@ final class OutputFile {
             Files.createFile(part);
             if (existing != null) keepAttributes(part);
             T result;
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(part, StandardOpenOption.WRITE), 1 << 16)) {
+            try (OutputStream os = new Sink(FileChannel.open(part, StandardOpenOption.WRITE))) {
                 result = writer.apply(os);
             }
             check(target);  // the target may have changed while the conversion ran
@@ -100,6 +102,29 @@ final class OutputFile {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs anyway
+            }
+        }
+    }
+
+    /**
+     * The stream a writer is given: buffered, and able to copy part of another file (the last output)
+     * by the kernel's own copy, never through the heap.
+     */
+    static final class Sink extends BufferedOutputStream {
+        private final FileChannel channel;
+
+        private Sink(FileChannel channel) {
+            super(Channels.newOutputStream(channel), 1 << 16);
+            this.channel = channel;
+        }
+
+        /** Appends bytes {@code [from, to)} of {@code file}. */
+        void copy(FileChannel file, long from, long to) throws IOException {
+            flush();
+            for (long at = from; at < to; ) {
+                long n = file.transferTo(at, to - at, channel);
+                if (n <= 0) throw new IOException("the old output ended early");
+                at += n;
             }
         }
     }

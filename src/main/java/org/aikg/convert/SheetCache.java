@@ -294,7 +294,7 @@ final class SheetCache {
             }
             said.add(new SharedFacts.Said(k, value, at, in.readBoolean()));
         }
-        return new Entry(sheet, sheetHash, lexical, real, textHash, key, id, line, column, triples, List.copyOf(said));
+        return new Entry(sheet, sheetHash, lexical, real, textHash, key, id, line, column, triples, java.util.Collections.unmodifiableList(said));
     }
 
     private static Path real(Path p) {

@@ -389,6 +389,10 @@ final class UnionSplice {
 
     /** Copies bytes {@code [from, to)} of an old output to {@code out}, through {@code buffer}. */
     static void copy(FileChannel in, long from, long to, ByteBuffer buffer, OutputStream out) throws IOException {
+        if (out instanceof OutputFile.Sink sink) {
+            sink.copy(in, from, to);
+            return;
+        }
         long pos = from;
         while (pos < to) {
             buffer.clear().limit((int) Math.min(buffer.capacity(), to - pos));
