@@ -108,7 +108,10 @@ final class RdfFile {
     private void parse(StreamRDFBase into) {
         RdfFormat format = RdfFormat.fromFileName(file);
         try {
-            RDFParser.source(file).lang(format.lang()).parse(into);
+            // an error is aikg's one line below, not also a line of Jena's log; warnings are still logged
+            RDFParser.source(file).lang(format.lang())
+                    .errorHandler(org.apache.jena.riot.system.ErrorHandlerFactory.errorHandlerWarnOrExceptions(org.apache.jena.riot.SysRIOT.getLogger()))
+                    .parse(into);
         } catch (RiotException e) {
             throw new DataException(file + ": not valid " + format.lang().getLabel() + ": " + e.getMessage());
         }
