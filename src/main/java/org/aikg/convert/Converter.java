@@ -191,6 +191,12 @@ public final class Converter {
             }
         } finally {
             pool.shutdownNow();
+            // the sheets still being read when a run fails finish before it ends: none may write into a cache it then removes
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (articles.isEmpty() && !failures.isEmpty()) {
             throw new DataException("no source could be converted; the first failure: " + failures.get(0));
@@ -257,57 +263,34 @@ public final class Converter {
      * when all went well, and keeps its permissions.
      */
     public Stats write(Path out, RdfFormat format) {
-        if (cacheFolder != null && format == RdfFormat.NQ) return nquadsSpliced(out);
-        if (cacheFolder != null && (format == RdfFormat.TTL || format == RdfFormat.NT)) return unionSpliced(out, format);
+        if (cacheFolder != null && format == RdfFormat.NQ) return spliced(out, cache -> new NQuadsSplice(cacheFolder, out));
+        if (cacheFolder != null && (format == RdfFormat.TTL || format == RdfFormat.NT)) {
+            return spliced(out, cache -> new UnionSplice(cache, cacheFolder, out, format, iris.prefixes()));
+        }
         return OutputFile.check(out).write(os -> write(os, format));
     }
 
-    /** N-Quads through the cache: graphs whose key is unchanged are copied from the output of the last run. */
-    private Stats nquadsSpliced(Path out) {
-        NQuadsSplice splice = new NQuadsSplice(cacheFolder, out);
+    /**
+     * Through the cache, the output changed in place: N-Quads copies the graphs whose key is unchanged
+     * from the last output, Turtle and N-Triples write again only the subjects the changed graphs speak of.
+     */
+    private Stats spliced(Path out, java.util.function.Function<SheetCache, Splice> splicer) {
         return withCache(cache -> {
-            Object[] segments = new Object[1];
+            Splice splice = splicer.apply(cache);
+            long[] written = new long[1];
             Stats stats = OutputFile.check(out).write(os -> {
-                java.util.TreeMap<Node, NQuadsSplice.Graph> graphs = new java.util.TreeMap<>(TripleOrder::node);
-                Stats s = run((name, key, size, triples) -> graphs.put(name, new NQuadsSplice.Graph(key, triples)), false, cache);
-                segments[0] = unchecked(() -> splice.write(graphs, os));
+                java.util.TreeMap<Node, Splice.Part> graphs = new java.util.TreeMap<>(TripleOrder::node);
+                Stats s = run((name, key, size, triples) -> graphs.put(name, new Splice.Part(key, size, triples)), false, cache);
+                try {
+                    written[0] = splice.write(graphs, os);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
                 return s;
             });
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, NQuadsSplice.Segment> table = (java.util.Map<String, NQuadsSplice.Segment>) segments[0];
-            splice.save(table);
-            return stats;
+            splice.save();
+            return new Stats(stats.sources(), written[0], stats.millis(), stats.failures(), stats.cached());
         });
-    }
-
-    /** Turtle and N-Triples through the cache: only the subjects that the changed graphs speak of are written again. */
-    private Stats unionSpliced(Path out, RdfFormat format) {
-        return withCache(cache -> {
-            UnionSplice splice = new UnionSplice(cache, cacheFolder, out, format, iris.prefixes());
-            UnionSplice.Table[] table = new UnionSplice.Table[1];
-            long[] triples = new long[1];
-            Stats stats = OutputFile.check(out).write(os -> {
-                java.util.TreeMap<Node, UnionSplice.Part> graphs = new java.util.TreeMap<>(TripleOrder::node);
-                Stats s = run((name, key, size, ts) -> graphs.put(name, new UnionSplice.Part(key, ts)), false, cache);
-                table[0] = unchecked(() -> splice.write(graphs, os));
-                return s;
-            });
-            splice.save(table[0]);
-            return new Stats(stats.sources(), table[0] == null ? stats.triples() : table[0].triples(), stats.millis(), stats.failures(),
-                    stats.cached());
-        });
-    }
-
-    private interface IoWork<T> {
-        T run() throws java.io.IOException;
-    }
-
-    private static <T> T unchecked(IoWork<T> work) {
-        try {
-            return work.run();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** Writes the whole conversion to a stream (not closed). */

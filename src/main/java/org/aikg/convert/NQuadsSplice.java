@@ -15,10 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFFormat;
@@ -33,30 +31,30 @@ import org.apache.jena.sparql.core.Quad;
  * unchanged is copied from the old output rather than written again. The bytes are those of a
  * whole write either way: N-Quads lines do not depend on their neighbours.
  */
-final class NQuadsSplice {
+final class NQuadsSplice implements Splice {
     record Segment(String key, long offset, long length) {}
-
-    /** One graph to write: its key (null: unknown) and its triples, read when needed. */
-    record Graph(String key, Supplier<List<Triple>> triples) {}
 
     private final Path table;
     private final Path target;
+    /** Where each graph lies in the output written, for {@link #save}. */
+    private Map<String, Segment> written = Map.of();
 
     NQuadsSplice(Path cacheFolder, Path target) {
         this.table = cacheFolder.resolve("output-nq");
         this.target = target.toAbsolutePath().normalize();
     }
 
-    /** Writes {@code graphs} (IRI order) to {@code out}; returns the new table, to {@link #save} once the output is in place. */
-    Map<String, Segment> write(TreeMap<Node, Graph> graphs, OutputStream out) throws IOException {
+    @Override
+    public long write(TreeMap<Node, Part> graphs, OutputStream out) throws IOException {
         Map<String, Segment> old = readTable();
         Map<String, Segment> now = new HashMap<>();
         long offset = 0;
+        long quads = 0;
         try (FileChannel previous = old.isEmpty() ? null : FileChannel.open(target, StandardOpenOption.READ)) {
             ByteBuffer copy = previous == null ? null : ByteBuffer.allocate(1 << 20);
             for (var e : graphs.entrySet()) {
                 String name = e.getKey().getURI();
-                Graph g = e.getValue();
+                Part g = e.getValue();
                 Segment was = old.get(name);
                 long length;
                 if (previous != null && was != null && g.key() != null && g.key().equals(was.key())) {
@@ -73,13 +71,17 @@ final class NQuadsSplice {
                 }
                 if (g.key() != null) now.put(name, new Segment(g.key(), offset, length));
                 offset += length;
+                quads += g.size();
             }
         }
-        return now;
+        written = now;
+        return quads;
     }
 
     /** Records where each graph now lies in the output just moved into place. */
-    void save(Map<String, Segment> segments) {
+    @Override
+    public void save() {
+        Map<String, Segment> segments = written;
         try {
             Files.createDirectories(table.getParent());
             Path tmp = Files.createTempFile(table.getParent(), ".output-", ".part");

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
@@ -52,12 +51,9 @@ import org.apache.jena.riot.system.StreamRDFWriter;
  * graph it names is no longer kept, a blank node, more than a tenth of the graphs changed) the union
  * is written whole instead.
  */
-final class UnionSplice {
+final class UnionSplice implements Splice {
     /** Bumped whenever what the table holds, or how the output is laid out, changes meaning. */
     private static final String VERSION = "aikg-union-splice 2";
-
-    /** One graph of this run: its key (null: unknown) and its triples, read when needed. */
-    record Part(String key, Supplier<List<Triple>> triples) {}
 
     /**
      * What the next run needs to know of the output just written, and how many triples it holds; a
@@ -77,6 +73,9 @@ final class UnionSplice {
     /** Where the graphs of earlier runs are kept, by key. */
     private final SheetCache kept;
     private final byte[] header;
+    private final String headerHash;
+    /** What {@link #write} found, for {@link #save}. */
+    private Table written;
 
     UnionSplice(SheetCache kept, Path cacheFolder, Path target, RdfFormat format, Map<String, String> prefixes) {
         if (format != RdfFormat.TTL && format != RdfFormat.NT) throw new IllegalArgumentException("not a spliced format: " + format);
@@ -86,27 +85,29 @@ final class UnionSplice {
         this.prefixes = prefixes;
         this.kept = kept;
         this.header = render(List.of(), true);
+        this.headerHash = SheetCache.hash(header);
     }
 
-    /**
-     * Writes the union of {@code graphs} to {@code out}; returns the table to {@link #save} once the
-     * output is in place.
-     */
-    Table write(TreeMap<Node, Part> graphs, OutputStream out) throws IOException {
+    /** Writes the union of {@code graphs} to {@code out}; returns how many triples it holds. */
+    @Override
+    public long write(TreeMap<Node, Part> graphs, OutputStream out) throws IOException {
+        written = null;
         Table old = read();
         if (old != null) {
             try (FileChannel previous = FileChannel.open(target, StandardOpenOption.READ)) {
                 // null, until anything is written, when the changes do not add up: the union is then written whole
                 Changes changes = changes(old, graphs);
-                Table table = changes == null ? null : spliced(old, changes, graphs, previous, out);
-                if (table != null) return table;
+                written = changes == null ? null : spliced(old, changes, graphs, previous, out);
             }
         }
-        return whole(graphs, out);
+        if (written == null) written = whole(graphs, out);
+        return written.triples();
     }
 
     /** Records the table of the output just moved into place (or forgets the last one). */
-    void save(Table table) {
+    @Override
+    public void save() {
+        Table table = written;
         try {
             if (table.header() == null) {
                 Files.deleteIfExists(file);
@@ -154,47 +155,34 @@ final class UnionSplice {
         for (Part p : graphs.values()) all.addAll(p.triples().get());
         SortedOutput.Union u = SortedOutput.union(all);
         List<Triple> union = u.triples();
-        Map<Triple, Integer> shared = u.shared();
-        boolean blank = union.stream().anyMatch(t -> t.getSubject().isBlank() || t.getObject().isBlank());
         Units units = new Units(out, format == RdfFormat.TTL);
         StreamRDF w = writer(units);
         union.forEach(w::triple);
         w.finish();
         units.flush();
-        // the table: the distinct subjects in order and the length of each one's unit
+        boolean blank = union.stream().anyMatch(t -> t.getSubject().isBlank() || t.getObject().isBlank());
+        if (blank || (format == RdfFormat.TTL && prefixes.isEmpty())) return Table.unusable(union.size());
+        // the table: the distinct subjects in order, and where each one's unit starts (Turtle: a block each;
+        // N-Triples: a line each triple, so a subject's unit starts at the line of its first triple)
         List<String> subjects = new ArrayList<>();
-        List<Integer> triplesPerSubject = new ArrayList<>();
-        for (Triple t : union) {
-            String s = subjectOf(t);
-            if (!subjects.isEmpty() && subjects.get(subjects.size() - 1).equals(s)) {
-                triplesPerSubject.set(triplesPerSubject.size() - 1, triplesPerSubject.get(triplesPerSubject.size() - 1) + 1);
-            } else {
+        List<Integer> firstLines = new ArrayList<>();
+        for (int k = 0; k < union.size(); k++) {
+            String s = subjectOf(union.get(k));
+            if (subjects.isEmpty() || !subjects.get(subjects.size() - 1).equals(s)) {
                 subjects.add(s);
-                triplesPerSubject.add(1);
+                firstLines.add(k);
             }
         }
         long[] starts = units.starts();
+        boolean blocks = format == RdfFormat.TTL;
+        if (starts.length != (blocks ? subjects.size() : union.size())) return Table.unusable(union.size());
+        long[] unitStarts = new long[subjects.size() + 1];
+        for (int i = 0; i < subjects.size(); i++) unitStarts[i] = starts[blocks ? i : firstLines.get(i)];
+        unitStarts[subjects.size()] = units.written();
         int[] lengths = new int[subjects.size()];
-        long headerLength;
-        if (format == RdfFormat.TTL) {
-            if (blank || starts.length != subjects.size() || prefixes.isEmpty()) return Table.unusable(union.size());
-            headerLength = subjects.isEmpty() ? units.written() : starts[0];
-            for (int i = 0; i < lengths.length; i++) lengths[i] = Math.toIntExact((i + 1 < starts.length ? starts[i + 1] : units.written()) - starts[i]);
-        } else {
-            // N-Triples: a unit starts after every line break; a subject's unit is its run of lines
-            if (blank || starts.length != union.size()) return Table.unusable(union.size());
-            headerLength = 0;
-            int line = 0;
-            long at = 0;
-            for (int i = 0; i < lengths.length; i++) {
-                line += triplesPerSubject.get(i);
-                long end = line < starts.length ? starts[line] : units.written();
-                lengths[i] = Math.toIntExact(end - at);
-                at = end;
-            }
-        }
-        return new Table(union.size(), SheetCache.hash(header), headerLength, subjects.toArray(new String[0]), lengths, keys(graphs), inline(graphs, null),
-                shared);
+        for (int i = 0; i < lengths.length; i++) lengths[i] = Math.toIntExact(unitStarts[i + 1] - unitStarts[i]);
+        return new Table(union.size(), headerHash, unitStarts[0], subjects.toArray(new String[0]), lengths, keys(graphs), inline(graphs, null),
+                u.shared());
     }
 
     // ---- the union changed in place
@@ -203,7 +191,7 @@ final class UnionSplice {
     private record Changes(Map<String, List<Triple>> minus, Map<String, List<Triple>> plus) {}
 
     private Changes changes(Table old, TreeMap<Node, Part> graphs) {
-        if (!old.header().equals(SheetCache.hash(header))) return null;
+        if (!old.header().equals(headerHash)) return null;
         Set<String> changed = new HashSet<>();
         for (var e : graphs.entrySet()) {
             String key = e.getValue().key();
@@ -331,8 +319,12 @@ final class UnionSplice {
         graphs.forEach((name, part) -> {
             if (part.key() == null) return;
             String n = name.getURI();
-            if (old != null && part.key().equals(old.keys().get(n)) && old.inline().containsKey(n)) inline.put(n, old.inline().get(n));
-            else if (!kept.keeps(part.key())) inline.put(n, part.triples().get());
+            // an unchanged graph is where it was: in the table, or kept by the sheet cache
+            if (old != null && part.key().equals(old.keys().get(n))) {
+                if (old.inline().containsKey(n)) inline.put(n, old.inline().get(n));
+            } else if (!kept.keeps(part.key())) {
+                inline.put(n, part.triples().get());
+            }
         });
         return inline;
     }

@@ -63,7 +63,7 @@ final class Charts {
      * reloaded: a period is shared by hundreds of statistics of a large store, and each page of one
      * would otherwise look them all up, and their labels, to draw the same chart.
      */
-    private volatile Index index;
+    private final Once<Index> index = new Once<>(this::collect);
     /** Each group's chart per language, with and without an explicit one: at most four a group. */
     private final Map<String, Drawn> drawn = new ConcurrentHashMap<>();
     /** A group that is no comparison. */
@@ -165,14 +165,7 @@ final class Charts {
     }
 
     private Index index() {
-        Index ix = index;
-        if (ix == null) {
-            synchronized (this) {
-                ix = index;
-                if (ix == null) index = ix = collect();
-            }
-        }
-        return ix;
+        return index.get();
     }
 
     /** The statistics with a unit and a number, and the groups they form. */

@@ -21,7 +21,7 @@ import org.apache.jena.graph.Triple;
  */
 final class Classes {
     private final Site site;
-    private volatile Map<Node, List<Node>> instances;
+    private final Once<Map<Node, List<Node>>> instances = new Once<>(this::collect);
     private final Map<String, List<Node>> ordered = new ConcurrentHashMap<>();
 
     Classes(Site site) {
@@ -30,14 +30,7 @@ final class Classes {
 
     /** Each class with its things (URIs, in IRI order), classes in IRI order. */
     Map<Node, List<Node>> instances() {
-        Map<Node, List<Node>> m = instances;
-        if (m == null) {
-            synchronized (this) {
-                m = instances;
-                if (m == null) instances = m = collect();
-            }
-        }
-        return m;
+        return instances.get();
     }
 
     private Map<Node, List<Node>> collect() {

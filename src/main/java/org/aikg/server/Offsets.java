@@ -19,7 +19,7 @@ final class Offsets {
     private static final long[] NOWHERE = {Long.MAX_VALUE, Long.MAX_VALUE};
 
     private final Graph data;
-    private volatile Map<Node, long[]> passages;
+    private final Once<Map<Node, long[]>> passages = new Once<>(this::collect);
 
     Offsets(Graph data) {
         this.data = data;
@@ -27,23 +27,12 @@ final class Offsets {
 
     /** The start and end of a passage; {@code Long.MAX_VALUE} for both where it has none. */
     long[] of(Node passage) {
-        return passages().getOrDefault(passage, NOWHERE).clone();
-    }
-
-    private Map<Node, long[]> passages() {
-        Map<Node, long[]> m = passages;
-        if (m == null) {
-            synchronized (this) {
-                m = passages;
-                if (m == null) passages = m = collect();
-            }
-        }
-        return m;
+        return passages.get().getOrDefault(passage, NOWHERE).clone();
     }
 
     private Map<Node, long[]> collect() {
-        Map<Node, Node> starts = firstObjects(OA_start);
-        Map<Node, Node> ends = firstObjects(OA_end);
+        Map<Node, Node> starts = firstObjects(data, OA_start, s -> true);
+        Map<Node, Node> ends = firstObjects(data, OA_end, s -> true);
         Map<Node, long[]> out = new HashMap<>();
         for (var it = data.find(Node.ANY, OA_hasSelector, Node.ANY); it.hasNext();) {
             Triple t = it.next();
@@ -59,9 +48,12 @@ final class Offsets {
         return out;
     }
 
-    private Map<Node, Node> firstObjects(Node p) {
+    /** Of each subject {@code wanted} accepts, the first object of {@code p} the graph gives, in one pass over {@code p}. */
+    static Map<Node, Node> firstObjects(Graph data, Node p, java.util.function.Predicate<Node> wanted) {
         Map<Node, Node> out = new HashMap<>();
-        data.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> out.putIfAbsent(t.getSubject(), t.getObject()));
+        data.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> {
+            if (wanted.test(t.getSubject())) out.putIfAbsent(t.getSubject(), t.getObject());
+        });
         return out;
     }
 }

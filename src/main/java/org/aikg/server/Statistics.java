@@ -25,7 +25,7 @@ final class Statistics {
 
     private final Graph data;
     private final Classes classes;
-    private volatile Map<Node, Statistic> all;
+    private final Once<Map<Node, Statistic>> all = new Once<>(this::collect);
 
     Statistics(Graph data, Classes classes) {
         this.data = data;
@@ -39,26 +39,19 @@ final class Statistics {
 
     /** Every statistic, by its IRI. */
     Map<Node, Statistic> all() {
-        Map<Node, Statistic> m = all;
-        if (m == null) {
-            synchronized (this) {
-                m = all;
-                if (m == null) all = m = collect();
-            }
-        }
-        return m;
+        return all.get();
     }
 
     private Map<Node, Statistic> collect() {
         List<Node> observations = classes.of(SCHEMA_Observation);
         Set<Node> wanted = new HashSet<>(observations);
-        Map<Node, Node> variables = firstObjects(SCHEMA_variableMeasured, wanted);
-        Map<Node, Node> units = firstObjects(SCHEMA_unitCode, wanted);
-        Map<Node, Node> dates = firstObjects(SCHEMA_observationDate, wanted);
-        Map<Node, Node> values = firstObjects(SCHEMA_value, wanted);
-        Map<Node, Node> minValues = firstObjects(SCHEMA_minValue, wanted);
-        Map<Node, Node> maxValues = firstObjects(SCHEMA_maxValue, wanted);
-        Map<Node, Node> qualifiers = firstObjects(AIKG.valueQualifier, wanted);
+        Map<Node, Node> variables = Offsets.firstObjects(data, SCHEMA_variableMeasured, wanted::contains);
+        Map<Node, Node> units = Offsets.firstObjects(data, SCHEMA_unitCode, wanted::contains);
+        Map<Node, Node> dates = Offsets.firstObjects(data, SCHEMA_observationDate, wanted::contains);
+        Map<Node, Node> values = Offsets.firstObjects(data, SCHEMA_value, wanted::contains);
+        Map<Node, Node> minValues = Offsets.firstObjects(data, SCHEMA_minValue, wanted::contains);
+        Map<Node, Node> maxValues = Offsets.firstObjects(data, SCHEMA_maxValue, wanted::contains);
+        Map<Node, Node> qualifiers = Offsets.firstObjects(data, AIKG.valueQualifier, wanted::contains);
         Map<Node, List<Node>> passages = new HashMap<>();
         data.find(Node.ANY, PROV_wasDerivedFrom, Node.ANY).forEachRemaining(t -> {
             if (wanted.contains(t.getSubject())) passages.computeIfAbsent(t.getSubject(), k -> new ArrayList<>(1)).add(t.getObject());
@@ -68,15 +61,6 @@ final class Statistics {
             out.put(o, new Statistic(variables.get(o), units.get(o), dates.get(o), values.get(o), minValues.get(o), maxValues.get(o),
                     qualifiers.get(o), List.copyOf(passages.getOrDefault(o, List.of()))));
         }
-        return out;
-    }
-
-    /** The first object of {@code p} of each of {@code subjects} that has one. */
-    private Map<Node, Node> firstObjects(Node p, Set<Node> subjects) {
-        Map<Node, Node> out = new HashMap<>();
-        data.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> {
-            if (subjects.contains(t.getSubject())) out.putIfAbsent(t.getSubject(), t.getObject());
-        });
         return out;
     }
 }
