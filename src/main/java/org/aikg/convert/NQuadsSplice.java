@@ -52,6 +52,9 @@ final class NQuadsSplice implements Splice {
         long quads = 0;
         try (FileChannel previous = old.isEmpty() ? null : FileChannel.open(target, StandardOpenOption.READ)) {
             ByteBuffer copy = previous == null ? null : ByteBuffer.allocate(1 << 20);
+            // unchanged graphs that lay one after another in the old output are copied as one range
+            long runFrom = 0;
+            long runTo = 0;
             for (var e : graphs.entrySet()) {
                 String name = e.getKey().getURI();
                 Part g = e.getValue();
@@ -59,8 +62,14 @@ final class NQuadsSplice implements Splice {
                 long length;
                 if (previous != null && was != null && g.key() != null && g.key().equals(was.key())) {
                     length = was.length();
-                    UnionSplice.copy(previous, was.offset(), was.offset() + length, copy, out);
+                    if (was.offset() != runTo) {
+                        UnionSplice.copy(previous, runFrom, runTo, copy, out);
+                        runFrom = was.offset();
+                    }
+                    runTo = was.offset() + length;
                 } else {
+                    UnionSplice.copy(previous, runFrom, runTo, copy, out);
+                    runFrom = runTo = 0;
                     ByteArrayOutputStream b = new ByteArrayOutputStream(1 << 16);
                     StreamRDF w = StreamRDFWriter.getWriterStream(b, RDFFormat.NQUADS);
                     w.start();
@@ -73,6 +82,7 @@ final class NQuadsSplice implements Splice {
                 offset += length;
                 quads += g.size();
             }
+            UnionSplice.copy(previous, runFrom, runTo, copy, out);
         }
         written = now;
         return quads;

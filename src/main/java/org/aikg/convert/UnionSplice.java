@@ -381,6 +381,7 @@ final class UnionSplice implements Splice {
 
     /** Copies bytes {@code [from, to)} of an old output to {@code out}, through {@code buffer}. */
     static void copy(FileChannel in, long from, long to, ByteBuffer buffer, OutputStream out) throws IOException {
+        if (from >= to) return;
         if (out instanceof OutputFile.Sink sink) {
             sink.copy(in, from, to);
             return;
