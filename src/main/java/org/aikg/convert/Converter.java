@@ -221,12 +221,13 @@ public final class Converter {
                     loaded != null ? () -> loaded : () -> cache.triples(kept.key(), kept.triples()), kept.said(), null, true);
         }
         try {
+            long began = FileStamp.now();
             FactSheet sheet = sources.read(p);
             TreeSet<Triple> sorted = new TreeSet<>(TripleOrder.INSTANCE);
             new SheetTriples(sheet, iris, sorted).emit();
             List<Triple> triples = List.copyOf(sorted);
             List<SharedFacts.Said> said = SharedFacts.of(sheet);
-            String key = cache == null ? null : cache.keep(p, sheet, triples, said);
+            String key = cache == null ? null : cache.keep(p, began, sheet, triples, said);
             return new Converted(p, sheet.article().id(), sheet.article().at(), key, triples.size(), () -> triples, said, null, false);
         } catch (DataException e) {
             return new Converted(p, null, null, null, 0, List::of, List.of(), e, false);

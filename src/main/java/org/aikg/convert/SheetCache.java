@@ -1,14 +1,13 @@
 package org.aikg.convert;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,11 +43,18 @@ import org.apache.jena.riot.system.StreamRDFWriter;
  */
 final class SheetCache {
     /** Bumped whenever what is kept, or how a sheet becomes triples, changes meaning. */
-    private static final String FORMAT = "aikg-sheet-cache 3";
+    private static final String FORMAT = "aikg-sheet-cache 4";
 
-    /** What one sheet was made from and what it gave. */
-    record Entry(String sheet, String sheetHash, String textLexical, String textReal, String textHash, String key, String id,
-            int line, int column, long triples, List<SharedFacts.Said> said) {}
+    /**
+     * What one sheet was made from and what it gave; the stamps of the sheet and its text when they
+     * were hashed (null when they had changed too recently to be trusted, see {@link FileStamp}).
+     */
+    record Entry(String sheet, String sheetHash, FileStamp sheetStamp, String textLexical, String textReal, String textHash,
+            FileStamp textStamp, String key, String id, int line, int column, long triples, List<SharedFacts.Said> said) {
+        Entry stamped(FileStamp sheetNow, FileStamp textNow) {
+            return new Entry(sheet, sheetHash, sheetNow, textLexical, textReal, textHash, textNow, key, id, line, column, triples, said);
+        }
+    }
 
     private final Path folder;
     private final String context;
@@ -68,20 +74,35 @@ final class SheetCache {
         this.delta = base.isEmpty() ? Map.of() : readManifest(folder.resolve("manifest.delta"));
     }
 
-    /** The kept result of {@code sheet}, or null when it must be converted (new, changed, or made in another context). */
+    /**
+     * The kept result of {@code sheet}, or null when it must be converted (new, changed, or made in
+     * another context). The sheet and its text are hashed unless both still have the stamps recorded
+     * when they were last hashed.
+     */
     Entry lookup(Path sheet) {
         Entry e = delta.get(sheet.toString());
         boolean fromDelta = e != null;
         if (e == null) e = base.get(sheet.toString());
         if (e == null) return null;
-        String sheetHash = hash(bytes(sheet));
-        if (!sheetHash.equals(e.sheetHash())) return null;
-        try {
-            Path lexical = Path.of(e.textLexical());
-            if (!lexical.toRealPath().toString().equals(e.textReal())) return null;
-            if (!hash(bytes(Path.of(e.textReal()))).equals(e.textHash())) return null;
-        } catch (IOException | UncheckedIOException x) {
-            return null;
+        long time = FileStamp.now();
+        FileStamp sheetNow = FileStamp.of(sheet);
+        Path lexical = Path.of(e.textLexical());
+        FileStamp textNow = FileStamp.of(lexical);
+        if (sheetNow == null || !sheetNow.equals(e.sheetStamp()) || textNow == null || !textNow.equals(e.textStamp())) {
+            String sheetHash = hash(bytes(sheet));
+            if (!sheetHash.equals(e.sheetHash())) return null;
+            try {
+                if (!lexical.toRealPath().toString().equals(e.textReal())) return null;
+                if (!hash(bytes(Path.of(e.textReal()))).equals(e.textHash())) return null;
+            } catch (IOException | UncheckedIOException x) {
+                return null;
+            }
+            // the same bytes (touched, copied back, or changed too recently before): record the stamps they have now
+            Entry restamped = e.stamped(settled(sheetNow, time), settled(textNow, time));
+            if (!restamped.equals(e)) {
+                e = restamped;
+                fromDelta = true;
+            }
         }
         if (!Files.isRegularFile(graphFile(e.key()))) return null;
         now.put(e.sheet(), e);
@@ -89,10 +110,19 @@ final class SheetCache {
         return e;
     }
 
-    /** Keeps the graph of a sheet just converted; returns its key. */
-    String keep(Path sheet, FactSheet s, List<Triple> triples, List<SharedFacts.Said> said) {
+    private static FileStamp settled(FileStamp stamp, long time) {
+        return stamp == null ? null : stamp.settled(time);
+    }
+
+    /**
+     * Keeps the graph of a sheet just converted, whose reading began at {@code began} ({@link
+     * FileStamp#now}: a file changed after that has no stamp recorded); returns its key.
+     */
+    String keep(Path sheet, long began, FactSheet s, List<Triple> triples, List<SharedFacts.Said> said) {
+        FileStamp sheetStamp = settled(FileStamp.of(sheet), began);
         byte[] sheetBytes = bytes(sheet);
         Path lexical = real(sheet).getParent().resolve(s.article().textFile()).normalize();
+        FileStamp textStamp = settled(FileStamp.of(lexical), began);
         Path textReal = real(lexical);
         String textHash = hash(bytes(textReal));
         String sheetHash = hash(sheetBytes);
@@ -115,8 +145,8 @@ final class SheetCache {
             }
         }
         Location at = s.article().at();
-        Entry e = new Entry(sheet.toString(), sheetHash, lexical.toString(), textReal.toString(), textHash, key, s.article().id(),
-                at.line(), at.column(), triples.size(), said);
+        Entry e = new Entry(sheet.toString(), sheetHash, sheetStamp, lexical.toString(), textReal.toString(), textHash, textStamp, key,
+                s.article().id(), at.line(), at.column(), triples.size(), said);
         now.put(e.sheet(), e);
         changed.add(e.sheet());
         return key;
@@ -179,7 +209,9 @@ final class SheetCache {
     private void writeManifest(Path file, List<Entry> entries) throws IOException {
         Path tmp = Files.createTempFile(folder, ".manifest-", ".part");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
-            out.writeUTF(context);
+            byte[] c = context.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeInt(c.length);
+            out.write(c);
             entries.sort((a, b) -> a.sheet().compareTo(b.sheet()));
             out.writeInt(entries.size());
             Strings strings = new Strings();
@@ -204,14 +236,19 @@ final class SheetCache {
 
     private Map<String, Entry> readManifest(Path manifest) {
         Map<String, Entry> m = new HashMap<>();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(manifest), 1 << 20))) {
-            if (!in.readUTF().equals(context)) return Map.of();
-            int n = in.readInt();
+        try {
+            // read whole and parsed from memory: a manifest of thousands of sheets is read on every run
+            ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(manifest));
+            byte[] c = new byte[in.getInt()];
+            in.get(c);
+            if (!new String(c, java.nio.charset.StandardCharsets.UTF_8).equals(context)) return Map.of();
+            int n = in.getInt();
             List<String> strings = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Entry e = read(in, strings);
                 m.put(e.sheet(), e);
             }
+            if (in.hasRemaining()) return Map.of();
         } catch (NoSuchFileException e) {
             return Map.of();
         } catch (IOException | RuntimeException e) {
@@ -240,12 +277,12 @@ final class SheetCache {
             out.write(b);
         }
 
-        static String read(DataInputStream in, List<String> strings) throws IOException {
-            int id = in.readInt();
+        static String read(ByteBuffer in, List<String> strings) {
+            int id = in.getInt();
             if (id >= 0) return strings.get(id);
-            byte[] b = new byte[in.readInt()];
-            in.readFully(b);
-            String s = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            int length = in.getInt();
+            String s = new String(in.array(), in.arrayOffset() + in.position(), length, java.nio.charset.StandardCharsets.UTF_8);
+            in.position(in.position() + length);
             strings.add(s);
             return s;
         }
@@ -253,6 +290,8 @@ final class SheetCache {
 
     private static void write(DataOutputStream out, Entry e, Strings strings) throws IOException {
         for (String s : List.of(e.sheet(), e.sheetHash(), e.textLexical(), e.textReal(), e.textHash(), e.key(), e.id())) strings.write(out, s);
+        write(out, e.sheetStamp());
+        write(out, e.textStamp());
         out.writeInt(e.line());
         out.writeInt(e.column());
         out.writeLong(e.triples());
@@ -270,7 +309,22 @@ final class SheetCache {
         }
     }
 
-    private static Entry read(DataInputStream in, List<String> strings) throws IOException {
+    private static void write(DataOutputStream out, FileStamp stamp) throws IOException {
+        out.writeBoolean(stamp != null);
+        if (stamp == null) return;
+        out.writeLong(stamp.device());
+        out.writeLong(stamp.inode());
+        out.writeLong(stamp.size());
+        out.writeLong(stamp.modified());
+        out.writeLong(stamp.changed());
+    }
+
+    private static FileStamp readStamp(ByteBuffer in) {
+        if (in.get() == 0) return null;
+        return new FileStamp(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
+    }
+
+    private static Entry read(ByteBuffer in, List<String> strings) {
         String sheet = Strings.read(in, strings);
         String sheetHash = Strings.read(in, strings);
         String lexical = Strings.read(in, strings);
@@ -278,23 +332,26 @@ final class SheetCache {
         String textHash = Strings.read(in, strings);
         String key = Strings.read(in, strings);
         String id = Strings.read(in, strings);
-        int line = in.readInt();
-        int column = in.readInt();
-        long triples = in.readLong();
-        int n = in.readInt();
+        FileStamp sheetStamp = readStamp(in);
+        FileStamp textStamp = readStamp(in);
+        int line = in.getInt();
+        int column = in.getInt();
+        long triples = in.getLong();
+        int n = in.getInt();
         List<SharedFacts.Said> said = new ArrayList<>(n);
         Map<String, Path> paths = new HashMap<>();
         for (int i = 0; i < n; i++) {
             String k = Strings.read(in, strings);
             String value = Strings.read(in, strings);
             Location at = null;
-            if (in.readBoolean()) {
+            if (in.get() != 0) {
                 String file = Strings.read(in, strings);
-                at = Location.of(paths.computeIfAbsent(file, Path::of), in.readInt(), in.readInt());
+                at = Location.of(paths.computeIfAbsent(file, Path::of), in.getInt(), in.getInt());
             }
-            said.add(new SharedFacts.Said(k, value, at, in.readBoolean()));
+            said.add(new SharedFacts.Said(k, value, at, in.get() != 0));
         }
-        return new Entry(sheet, sheetHash, lexical, real, textHash, key, id, line, column, triples, java.util.Collections.unmodifiableList(said));
+        return new Entry(sheet, sheetHash, sheetStamp, lexical, real, textHash, textStamp, key, id, line, column, triples,
+                java.util.Collections.unmodifiableList(said));
     }
 
     private static Path real(Path p) {

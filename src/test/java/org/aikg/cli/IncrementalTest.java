@@ -173,6 +173,48 @@ class IncrementalTest {
         assertTrue(!Files.readString(out).contains("<https://w3id.org/ai-industry-kg/id/"), "the old base is still in the output");
     }
 
+    // A sheet and a text that settled before a run are not read again while their stamps (device,
+    // inode, size, times) are unchanged. An edit that keeps the size and puts the old modification
+    // time back still changes the change time, which no program can set: the sheet is converted again.
+    @Test
+    void anEditThatKeepsTheSizeAndTheModificationTimeIsStillSeen() throws Exception {
+        Thread.sleep(1_100);  // the corpus settles: its stamps are recorded by the first run
+        Path out = tmp.resolve("out.nq");
+        TestCli.Run first = TestCli.run("convert", corpus.toString(), "-o", out.toString());
+        assertEquals(0, first.code(), first::toString);
+        TestCli.Run unchanged = TestCli.run("convert", corpus.toString(), "-o", out.toString());
+        assertTrue(unchanged.err().contains("(30 unchanged sheets from the cache)"), unchanged::toString);
+
+        Path text = corpus.resolve("part-000/syn-00003.txt");
+        for (var edit : java.util.Map.of(edited, "Synthetic document", text, "SYNTHETIC TEST DOCUMENT").entrySet()) {
+            Path file = edit.getKey();
+            var time = Files.getLastModifiedTime(file);
+            String before = Files.readString(file);
+            String after = before.replace(edit.getValue(), edit.getValue().toLowerCase(java.util.Locale.ROOT));
+            assertEquals(before.length(), after.length(), "the edit must keep the size");
+            assertTrue(!after.equals(before), "the edit must change the file");
+            Files.writeString(file, after);
+            Files.setLastModifiedTime(file, time);
+        }
+        TestCli.Run again = TestCli.run("convert", corpus.toString(), "-o", out.toString());
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.err().contains("(28 unchanged sheets from the cache)"), again::toString);
+        Path fresh = Files.createDirectories(tmp.resolve("fresh")).resolve("out.nq");
+        assertEquals(0, TestCli.run("convert", corpus.toString(), "-o", fresh.toString()).code());
+        assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(out), "the incremental output differs from a full rebuild");
+    }
+
+    // A sheet touched (new times, same bytes) is hashed, found unchanged, and taken from the cache.
+    @Test
+    void aTouchedSheetIsTakenFromTheCache() throws IOException {
+        Path out = tmp.resolve("out.nq");
+        assertEquals(0, TestCli.run("convert", corpus.toString(), "-o", out.toString()).code());
+        Files.setLastModifiedTime(edited, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        TestCli.Run again = TestCli.run("convert", corpus.toString(), "-o", out.toString());
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.err().contains("(30 unchanged sheets from the cache)"), again::toString);
+    }
+
     @Test
     void aChangedTextConvertsItsSheetAgain() throws IOException {
         Path out = tmp.resolve("out.nq");

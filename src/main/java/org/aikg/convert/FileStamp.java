@@ -1,0 +1,47 @@
+package org.aikg.convert;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which file a path named when the cache hashed it, as {@code stat} tells: device, inode, size, and
+ * the times of the last write and the last change. Any write to the file, or a path that now names
+ * another file, changes it; the change time cannot be set back by a program. A sheet whose sheet and
+ * text still have the stamps recorded when they were hashed need not be read again (what git and
+ * make rely on). A stamp is recorded only when the file's last change is at least {@link #SETTLED}
+ * old: a write in the same tick of the file system's clock as the hashing could leave the times as
+ * they were, so a file changed that recently is hashed again on the next run.
+ */
+record FileStamp(long device, long inode, long size, long modified, long changed) {
+    /** How old a file's last change must be for its stamp to be trusted. */
+    static final long SETTLED = TimeUnit.SECONDS.toNanos(1);
+
+    /** The present stamp of the file {@code p} names (links followed), or null when it cannot be read. */
+    static FileStamp of(Path p) {
+        try {
+            Map<String, Object> a = Files.readAttributes(p, "unix:dev,ino,size,lastModifiedTime,ctime");
+            return new FileStamp((Long) a.get("dev"), (Long) a.get("ino"), (Long) a.get("size"), nanos(a.get("lastModifiedTime")),
+                    nanos(a.get("ctime")));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException | NullPointerException e) {
+            return null;  // no stamp: the file is hashed every time
+        }
+    }
+
+    /** This stamp when it may be recorded (the file settled before it was read), else null. */
+    FileStamp settled(long nowNanos) {
+        return changed <= nowNanos - SETTLED && modified <= nowNanos - SETTLED ? this : null;
+    }
+
+    /** The wall clock in the stamps' unit. */
+    static long now() {
+        return TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+    }
+
+    private static long nanos(Object time) {
+        return ((FileTime) time).to(TimeUnit.NANOSECONDS);
+    }
+}
