@@ -146,7 +146,7 @@ public final class Converter {
         long start = System.nanoTime();
         List<Node> articles = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
-        SharedFacts shared = new SharedFacts(sources.dataset());
+        SharedFacts shared = new SharedFacts(sources.dataset(), cache == null ? 0 : cache.said());
         List<String> failures = new ArrayList<>();
         long count = 0;
         int cached = 0;

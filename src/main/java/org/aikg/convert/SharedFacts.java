@@ -46,10 +46,15 @@ final class SharedFacts {
         }
     }
 
-    private final Map<String, Said> first = new HashMap<>();
+    private final Map<String, Said> first;
 
-    /** Starts with what the dataset descriptor says: the names of its publisher. */
-    SharedFacts(DatasetInfo dataset) {
+    /**
+     * Starts with what the dataset descriptor says: the names of its publisher; room for {@code
+     * expected} things said (what the cache says the last run's sheets said), so the table is not
+     * grown again and again.
+     */
+    SharedFacts(DatasetInfo dataset, int expected) {
+        first = new HashMap<>(Math.max(16, (int) Math.min(1 << 28, expected * 4L / 3 + 1)));
         List<Said> said = new ArrayList<>();
         names(said, "entity", dataset.publisherId(), "name", dataset.publisherName());
         add(said);

@@ -152,6 +152,13 @@ final class SheetCache {
         return key;
     }
 
+    /** How many things the sheets of the manifest say of shared things, all told. */
+    int said() {
+        long n = 0;
+        for (Entry e : base.values()) n += e.said().size();
+        return (int) Math.min(Integer.MAX_VALUE, n);
+    }
+
     /** True when the graph of {@code key} is kept here. */
     boolean keeps(String key) {
         return Files.isRegularFile(graphFile(key));
