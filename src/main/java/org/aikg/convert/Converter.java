@@ -39,6 +39,9 @@ import org.apache.jena.graph.Triple;
  * }</pre>
  */
 public final class Converter {
+    /** How many sheets one task of the pool reads in a row. */
+    private static final int SHEETS_PER_TASK = 16;
+
     /** Receives each converted graph: its name and its triples, sorted and without repeats. */
     @FunctionalInterface
     public interface GraphSink {
@@ -160,34 +163,41 @@ public final class Converter {
             return t;
         });
         try {
-            Deque<Future<Converted>> window = new ArrayDeque<>();
+            // in runs of a few sheets: a sheet taken from the cache is a few file stamps, less than handing it to a thread
+            Deque<Future<List<Converted>>> window = new ArrayDeque<>();
             Iterator<Path> next = sources.sheets().iterator();
             while (next.hasNext() || !window.isEmpty()) {
-                while (next.hasNext() && window.size() < threads * 8) {
-                    Path p = next.next();
-                    window.add(pool.submit(() -> convert(p, cache, eager)));
+                while (next.hasNext() && window.size() < threads * 4) {
+                    List<Path> run = new ArrayList<>(SHEETS_PER_TASK);
+                    while (next.hasNext() && run.size() < SHEETS_PER_TASK) run.add(next.next());
+                    window.add(pool.submit(() -> {
+                        List<Converted> converted = new ArrayList<>(run.size());
+                        for (Path p : run) converted.add(convert(p, cache, eager));
+                        return converted;
+                    }));
                 }
-                Converted c = await(window.poll());
-                try {
-                    if (c.failure() != null) throw c.failure();
-                    Path other = seen.get(c.id());
-                    if (other != null) {
-                        throw new DataException(c.at(), "duplicate source id \"" + c.id() + "\" (also the id of " + other + ")");
+                for (Converted c : await(window.poll())) {
+                    try {
+                        if (c.failure() != null) throw c.failure();
+                        Path other = seen.get(c.id());
+                        if (other != null) {
+                            throw new DataException(c.at(), "duplicate source id \"" + c.id() + "\" (also the id of " + other + ")");
+                        }
+                        shared.check(c.said());
+                        seen.put(c.id(), c.file());
+                        shared.add(c.said());
+                    } catch (DataException e) {
+                        if (!keepGoing) throw e;
+                        failures.add(e.getMessage());
+                        progress.done(++done, total);
+                        continue;
                     }
-                    shared.check(c.said());
-                    seen.put(c.id(), c.file());
-                    shared.add(c.said());
-                } catch (DataException e) {
-                    if (!keepGoing) throw e;
-                    failures.add(e.getMessage());
+                    articles.add(iris.article(c.id()));
+                    if (c.cached()) cached++;
+                    count += c.size();
+                    sink.graph(iris.graph(c.id()), c.key(), c.size(), c.triples());
                     progress.done(++done, total);
-                    continue;
                 }
-                articles.add(iris.article(c.id()));
-                if (c.cached()) cached++;
-                count += c.size();
-                sink.graph(iris.graph(c.id()), c.key(), c.size(), c.triples());
-                progress.done(++done, total);
             }
         } finally {
             pool.shutdownNow();
@@ -244,7 +254,7 @@ public final class Converter {
         return SheetCache.hash(b.toByteArray());
     }
 
-    private static Converted await(Future<Converted> f) {
+    private static <T> T await(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
