@@ -83,8 +83,9 @@ final class IncrementalBench {
         }
         s.runs = ctx.reps;
         for (Section.Row r : List.of(nq, ttl, load)) r.met = r.ratioMedian() <= 0.1;
-        s.note("Each run after the edit reads every sheet's bytes and its text's bytes to hash them (a sheet is unchanged when its hash, its text's, the "
-                + "descriptor's, the ontology's and the build's are), reads what the cache recorded each sheet says of shared things (the checks across "
+        s.note("Each run after the edit stats every sheet and its text; a file whose stamp (device, inode, size, write and change times) is the one "
+                + "recorded when it was last hashed is not read, any other is read and hashed (a sheet is unchanged when its hash, its text's, the "
+                + "descriptor's, the ontology's and the build's are); the corpus is older than a second, so its stamps were recorded. It reads what the cache recorded each sheet says of shared things (the checks across "
                 + "sheets run again, with the same messages), converts the one changed sheet, and then: N-Quads copies every other graph's lines from the "
                 + "last output (they do not depend on their neighbours); Turtle writes again the block of each subject the changed graph speaks of "
                 + "(its old block, less what only the old graph held, plus the new graph's triples; the cache counts the graphs that hold each shared "
