@@ -247,9 +247,13 @@ final class Pages {
         return alts;
     }
 
-    private String queryThis(Node thing) {
-        String q = "SELECT ?property ?value WHERE {\n  " + NodeFmtLib.strNT(thing) + " ?property ?value .\n}";
-        return "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    /** The query's text around the thing, encoded once: URL-encoding encodes character by character, so the parts can be encoded apart. */
+    private static final String QUERY_BEFORE = "/sparql?query=" + URLEncoder.encode("SELECT ?property ?value WHERE {\n  ", StandardCharsets.UTF_8);
+    private static final String QUERY_AFTER = URLEncoder.encode(" ?property ?value .\n}", StandardCharsets.UTF_8);
+
+    /** The link that runs {@code SELECT ?property ?value WHERE { <thing> ?property ?value . }}. */
+    private static String queryThis(Node thing) {
+        return QUERY_BEFORE + URLEncoder.encode(NodeFmtLib.strNT(thing), StandardCharsets.UTF_8) + QUERY_AFTER;
     }
 
     Node one(Node s, Node p) {
