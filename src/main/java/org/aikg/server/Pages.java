@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aikg.convert.TripleOrder;
 import org.aikg.query.NamedQuery;
 import org.aikg.server.Views.*;
@@ -38,6 +40,14 @@ final class Pages {
     private final JsonLd jsonLd;
     private final Offsets offsets;
     private final Statistics statistics;
+    /**
+     * The figures of statistics as written in each language, kept once written, like labels: a statistic's
+     * figure is shown on its page, in the charts of its neighbours and beside every other fact of its source.
+     */
+    private final Map<Node, Optional<String>> figuresEn = new ConcurrentHashMap<>();
+    private final Map<Node, Optional<String>> figuresZh = new ConcurrentHashMap<>();
+    /** The most figures kept per language. */
+    private static final int KEPT = 200_000;
 
     Pages(Site site) {
         this.site = site;
@@ -247,9 +257,13 @@ final class Pages {
         return alts;
     }
 
-    private String queryThis(Node thing) {
-        String q = "SELECT ?property ?value WHERE {\n  " + NodeFmtLib.strNT(thing) + " ?property ?value .\n}";
-        return "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    /** The query's text around the thing, encoded once: URL-encoding encodes character by character, so the parts can be encoded apart. */
+    private static final String QUERY_BEFORE = "/sparql?query=" + URLEncoder.encode("SELECT ?property ?value WHERE {\n  ", StandardCharsets.UTF_8);
+    private static final String QUERY_AFTER = URLEncoder.encode(" ?property ?value .\n}", StandardCharsets.UTF_8);
+
+    /** The link that runs {@code SELECT ?property ?value WHERE { <thing> ?property ?value . }}. */
+    private static String queryThis(Node thing) {
+        return QUERY_BEFORE + URLEncoder.encode(NodeFmtLib.strNT(thing), StandardCharsets.UTF_8) + QUERY_AFTER;
     }
 
     Node one(Node s, Node p) {
@@ -272,7 +286,15 @@ final class Pages {
 
     String figure(Reads reads, Node obs, String lang) {
         Statistics.Statistic s = statistics.of(obs);
-        if (s != null) return figure(s.value() != null ? s.value() : s.minValue() != null ? s.minValue() : s.maxValue(), s.unit(), s.qualifier(), lang);
+        if (s != null) {
+            Map<Node, Optional<String>> kept = lang.startsWith("zh") ? figuresZh : figuresEn;
+            Optional<String> f = kept.get(obs);
+            if (f == null) {
+                f = Optional.ofNullable(figure(s.value() != null ? s.value() : s.minValue() != null ? s.minValue() : s.maxValue(), s.unit(), s.qualifier(), lang));
+                if (kept.size() < KEPT) kept.put(obs, f);
+            }
+            return f.orElse(null);
+        }
         Node v = reads.one(obs, SCHEMA_value);
         if (v == null) v = reads.one(obs, SCHEMA_minValue);
         if (v == null) v = reads.one(obs, SCHEMA_maxValue);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -394,6 +395,16 @@ class BrowsingPagesTest {
         String queries = page("/queries?lang=zh");
         assertTrue(queries.contains("<dt><a href=\"/queries/liu-gang?lang=zh\">刘刚是谁，他说了什么？</a> <code>liu-gang</code></dt>"), queries);
         assertTrue(page("/?lang=zh").contains("<li><a href=\"/queries/statistics?lang=zh\">文章报道了哪些统计数据，原文是如何表述的？</a></li>"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {CORE, ARTICLE, "/doc/place/china"})
+    void aPagesQueryThisLinkAsksForEveryPropertyOfItsThing(String path) throws Exception {
+        List<String> hrefs = all(page(path), "class=\"query-this\" href=\"([^\"]+)\"");
+        assertEquals(1, hrefs.size(), path);
+        assertTrue(hrefs.get(0).startsWith("/sparql?query="), hrefs.get(0));
+        String query = URLDecoder.decode(hrefs.get(0).substring("/sparql?query=".length()), StandardCharsets.UTF_8);
+        assertEquals("SELECT ?property ?value WHERE {\n  <" + BASE + "id/" + path.substring("/doc/".length()) + "> ?property ?value .\n}", query);
     }
 
     // ---- 9. JSON-LD ----

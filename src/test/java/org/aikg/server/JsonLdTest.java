@@ -1,0 +1,146 @@
+package org.aikg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import org.aikg.store.Published;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.aikg.vocab.Vocab;
+import org.apache.jena.datatypes.BaseDatatype;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.TextDirection;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The embedded JSON-LD is written by aikg from the triples (not by RIOT's JSON-LD writer): read back
+ * with RIOT's JSON-LD reader it is the same graph — every kind of node and literal, and the whole
+ * description of real things on their pages.
+ */
+class JsonLdTest {
+    static final String EX = "http://example.org/";
+    static Published published;
+    static AikgServer server;
+
+    @BeforeAll
+    static void start() {
+        published = org.aikg.TestData.published();
+        server = AikgServer.builder(published).port(0).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    static Node iri(String local) {
+        return NodeFactory.createURI(EX + local);
+    }
+
+    static Graph read(String json) {
+        Graph g = GraphFactory.createGraphMem();
+        RDFParser.source(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))).lang(Lang.JSONLD).parse(g);
+        return g;
+    }
+
+    /** Every kind of term the data can hold, and texts that JSON and HTML must escape. */
+    static Graph everyKindOfTerm() {
+        Graph g = GraphFactory.createGraphMem();
+        Node s = iri("thing");
+        Node b1 = NodeFactory.createBlankNode("one");
+        Node b2 = NodeFactory.createBlankNode("two");
+        Node p = iri("p");
+        g.add(Triple.create(s, Vocab.RDF_type, iri("Class")));
+        g.add(Triple.create(s, Vocab.RDF_type, iri("Other")));
+        g.add(Triple.create(s, Vocab.RDF_type, b2));
+        g.add(Triple.create(s, Vocab.RDF_type, NodeFactory.createLiteralString("a literal type")));
+        g.add(Triple.create(s, p, NodeFactory.createLiteralString("plain")));
+        g.add(Triple.create(s, p, NodeFactory.createLiteralLang("中文 with 😀", "zh-Hans")));
+        g.add(Triple.create(s, p, NodeFactory.createLiteralLang("English", "en")));
+        g.add(Triple.create(s, p, NodeFactory.createLiteralDT("578.4", XSDDatatype.XSDdecimal)));
+        g.add(Triple.create(s, p, NodeFactory.createLiteralDT("007", XSDDatatype.XSDinteger)));
+        g.add(Triple.create(s, p, NodeFactory.createLiteralDT("2024-06", XSDDatatype.XSDgYearMonth)));
+        g.add(Triple.create(s, p, NodeFactory.createLiteralDT("x", new BaseDatatype(EX + "datatype"))));
+        g.add(Triple.create(s, iri("escapes"), NodeFactory.createLiteralString("</script><script>alert(\"&amp;\")</script> \\ \n\t\u0001 ' /")));
+        g.add(Triple.create(s, iri("link"), iri("other?a=1&b=2")));
+        g.add(Triple.create(s, iri("link"), b1));
+        g.add(Triple.create(b1, p, b2));
+        g.add(Triple.create(b2, p, NodeFactory.createLiteralString("")));
+        g.add(Triple.create(b2, Vocab.RDF_type, iri("Class")));
+        g.add(Triple.create(iri("other?a=1&b=2"), p, s));
+        return g;
+    }
+
+    @Test
+    void readsBackAsTheGraphItWasWrittenFrom() {
+        Graph g = everyKindOfTerm();
+        Graph back = read(JsonLd.write(g));
+        assertTrue(back.isIsomorphicWith(g), () -> "written:\n" + JsonLd.write(g) + "\nread back:\n" + RDFWriter.source(back).format(RDFFormat.NTRIPLES).asString());
+    }
+
+    /** RIOT's JSON-LD reader keeps no text direction, so this one is checked in the JSON. */
+    @Test
+    void aTextDirectionIsWrittenAsItsJsonLdDirection() {
+        Graph g = GraphFactory.createGraphMem();
+        g.add(Triple.create(iri("thing"), iri("p"), NodeFactory.createLiteralDirLang("עברית", "he", TextDirection.RTL)));
+        JsonObject value = JSON.parseAny(JsonLd.write(g)).getAsArray().get(0).getAsObject().get(EX + "p").getAsArray().get(0).getAsObject();
+        assertEquals("עברית", value.getString("@value"));
+        assertEquals("he", value.getString("@language"));
+        assertEquals("rtl", value.getString("@direction"));
+    }
+
+    @Test
+    void anEmptyGraphIsAnEmptyArray() {
+        assertTrue(read(JsonLd.write(GraphFactory.createGraphMem())).isEmpty());
+    }
+
+    @Test
+    void nothingInItCanEndTheScriptElement() {
+        String json = JsonLd.write(everyKindOfTerm());
+        assertFalse(json.contains("<") || json.contains(">") || json.contains("&"), json);
+    }
+
+    @Test
+    void theSameGraphIsTheSameText() {
+        Graph copy = GraphFactory.createGraphMem();
+        List<Triple> triples = everyKindOfTerm().find().toList();
+        Collections.reverse(triples);
+        triples.forEach(copy::add);
+        assertEquals(JsonLd.write(everyKindOfTerm()), JsonLd.write(copy));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"observation/cn-ai-core-industry-scale-2023", "article/taptechnews-2024-06-20-world-intelligence-expo",
+            "event/world-intelligence-expo-2024", "place/china", "passage/taptechnews-2024-06-20-world-intelligence-expo-1081-1215"})
+    void aPageEmbedsEveryTripleOfItsThingsSchemaOrgView(String path) throws Exception {
+        Site site = new Site(published);
+        Node thing = NodeFactory.createURI(site.base + "id/" + path);
+        Graph expected = Txn.calculateRead(site.dsg, () -> {
+            Reads reads = new Reads(site.data);
+            return new JsonLd(site).thingGraph(reads, reads, thing);
+        });
+        assertTrue(expected.size() > 3, "a description to compare");
+        Graph embedded = BrowsingPagesTest.jsonLd(BrowsingPagesTest.get(server, "/doc/" + path, "text/html").body());
+        assertTrue(embedded.isIsomorphicWith(expected), () -> path + ": embedded\n" + RDFWriter.source(embedded).format(RDFFormat.TURTLE_PRETTY).asString() + "\nexpected\n"
+                + RDFWriter.source(expected).format(RDFFormat.TURTLE_PRETTY).asString());
+    }
+}
