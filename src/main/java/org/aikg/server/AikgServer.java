@@ -37,6 +37,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 public final class AikgServer {
     /** Jetty's output buffer: Fuseki sets 5 MiB, past what Jetty's pool serves (see WEB.md, apache/jena#4084). */
     static final int OUTPUT_BUFFER = 32 * 1024;
+    /** How long after it listens the server opens or builds the search index when no search asked for it first. */
+    static final java.time.Duration SEARCH_AFTER = java.time.Duration.ofSeconds(2);
     /** The largest request body taken: a query of the largest size, percent-encoded in a form. */
     static final long MAX_BODY = SparqlEndpoint.MAX_QUERY_BYTES * 4L;
     /** The name of Fuseki's dataset, for Fuseki's own clients. */
@@ -208,6 +210,7 @@ public final class AikgServer {
         private final Duration bodyDeadline;
         private final String publicUrl;
         private final CompletableFuture<SearchIndex> search = new CompletableFuture<>();
+        private final java.util.concurrent.atomic.AtomicBoolean searchStarted = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile FusekiServer server;
 
         private final long pageCacheBytes;
@@ -259,22 +262,40 @@ public final class AikgServer {
                     .addServlet("/queries/*", queries)
                     .addServlet("/static/*", new StaticServlet())
                     .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
-                    .addServlet("/search", new SearchServlet(site, pages, templates, search::join))
+                    .addServlet("/search", new SearchServlet(site, pages, templates, this::searchIndex))
                     .addServlet("/fragments", new Fragments(site.data, site::triples, this::address, site.prefixes));
         }
 
-        /** The search index: opened, or built from the data, once the server listens, so that no other answer waits for it. */
+        /**
+         * The search index: opened, or built from the data, on the first search, or else a little after the
+         * server listens ({@link #SEARCH_AFTER}), so that it never takes the cores from the first answers.
+         */
         @Override
         public void serverAfterStarting(FusekiServer server) {
             Thread t = new Thread(() -> {
                 try {
-                    search.complete(site.searchIndex != null ? SearchIndex.open(site.searchIndex) : Txn.calculateRead(site.dsg, () -> SearchIndex.of(site.data)));
-                } catch (RuntimeException e) {
-                    search.completeExceptionally(e);
+                    Thread.sleep(SEARCH_AFTER.toMillis());
+                } catch (InterruptedException e) {
+                    return;
                 }
+                openSearchIndex();
             }, "aikg-search-index");
             t.setDaemon(true);
             t.start();
+        }
+
+        private SearchIndex searchIndex() {
+            openSearchIndex();
+            return search.join();
+        }
+
+        private void openSearchIndex() {
+            if (!searchStarted.compareAndSet(false, true)) return;
+            try {
+                search.complete(site.searchIndex != null ? SearchIndex.open(site.searchIndex) : Txn.calculateRead(site.dsg, () -> SearchIndex.of(site.data)));
+            } catch (RuntimeException e) {
+                search.completeExceptionally(e);
+            }
         }
 
         @Override
