@@ -172,7 +172,10 @@ public final class Converter {
                     while (next.hasNext() && run.size() < SHEETS_PER_TASK) run.add(next.next());
                     window.add(pool.submit(() -> {
                         List<Converted> converted = new ArrayList<>(run.size());
-                        for (Path p : run) converted.add(convert(p, cache, eager));
+                        for (Path p : run) {
+                            if (Thread.currentThread().isInterrupted()) break;  // the run failed: the rest is not needed
+                            converted.add(convert(p, cache, eager));
+                        }
                         return converted;
                     }));
                 }
@@ -232,12 +235,13 @@ public final class Converter {
         }
         try {
             long began = FileStamp.now();
+            FileStamp before = cache == null ? null : FileStamp.of(p);
             FactSheet sheet = sources.read(p);
             TreeSet<Triple> sorted = new TreeSet<>(TripleOrder.INSTANCE);
             new SheetTriples(sheet, iris, sorted).emit();
             List<Triple> triples = List.copyOf(sorted);
             List<SharedFacts.Said> said = SharedFacts.of(sheet);
-            String key = cache == null ? null : cache.keep(p, began, sheet, triples, said);
+            String key = cache == null ? null : cache.keep(p, began, before, sheet, triples, said);
             return new Converted(p, sheet.article().id(), sheet.article().at(), key, triples.size(), () -> triples, said, null, false);
         } catch (DataException e) {
             return new Converted(p, null, null, null, 0, List::of, List.of(), e, false);

@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
  * text still have the stamps recorded when they were hashed need not be read again (what git and
  * make rely on). A stamp is recorded only when the file's last change is at least {@link #SETTLED}
  * old: a write in the same tick of the file system's clock as the hashing could leave the times as
- * they were, so a file changed that recently is hashed again on the next run.
+ * they were, so a file changed that recently is hashed again on the next run. The margin covers file
+ * systems with coarse times (FAT's two seconds) and a file server's clock a little behind this
+ * machine's; a file whose times lie ahead of this machine's clock (a server's clock ahead) never gets a stamp.
  */
 record FileStamp(long device, long inode, long size, long modified, long changed) {
     /** How old a file's last change must be for its stamp to be trusted. */
-    static final long SETTLED = TimeUnit.SECONDS.toNanos(1);
+    static final long SETTLED = TimeUnit.SECONDS.toNanos(3);
 
     /** The present stamp of the file {@code p} names (links followed), or null when it cannot be read. */
     static FileStamp of(Path p) {
@@ -34,6 +36,11 @@ record FileStamp(long device, long inode, long size, long modified, long changed
     /** This stamp when it may be recorded (the file settled before it was read), else null. */
     FileStamp settled(long nowNanos) {
         return changed <= nowNanos - SETTLED && modified <= nowNanos - SETTLED ? this : null;
+    }
+
+    /** True when the file changed after {@code nowNanos} (or its times lie ahead of this machine's clock). */
+    boolean changedAfter(long nowNanos) {
+        return changed > nowNanos || modified > nowNanos;
     }
 
     /** The wall clock in the stamps' unit. */

@@ -116,13 +116,20 @@ final class SheetCache {
 
     /**
      * Keeps the graph of a sheet just converted, whose reading began at {@code began} ({@link
-     * FileStamp#now}: a file changed after that has no stamp recorded); returns its key.
+     * FileStamp#now}) with the sheet's stamp {@code before}; returns its key, or null when the sheet
+     * or its text changed while it was converted (the bytes hashed now might not be the bytes read,
+     * so nothing is kept and the next run converts it again).
      */
-    String keep(Path sheet, long began, FactSheet s, List<Triple> triples, List<SharedFacts.Said> said) {
-        FileStamp sheetStamp = settled(FileStamp.of(sheet), began);
+    String keep(Path sheet, long began, FileStamp before, FactSheet s, List<Triple> triples, List<SharedFacts.Said> said) {
+        FileStamp sheetNow = FileStamp.of(sheet);
         byte[] sheetBytes = bytes(sheet);
+        FileStamp sheetAfter = FileStamp.of(sheet);
         Path lexical = real(sheet).getParent().resolve(s.article().textFile()).normalize();
-        FileStamp textStamp = settled(FileStamp.of(lexical), began);
+        FileStamp textNow = FileStamp.of(lexical);
+        boolean stamped = before != null && sheetNow != null && textNow != null;  // else (no stamps here) kept as hashed
+        if (stamped && (!before.equals(sheetNow) || !before.equals(sheetAfter) || textNow.changedAfter(began))) return null;
+        FileStamp sheetStamp = settled(sheetNow, began);
+        FileStamp textStamp = settled(textNow, began);
         Path textReal = real(lexical);
         String textHash = hash(bytes(textReal));
         String sheetHash = hash(sheetBytes);
@@ -246,10 +253,10 @@ final class SheetCache {
         try {
             // read whole and parsed from memory: a manifest of thousands of sheets is read on every run
             ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(manifest));
-            byte[] c = new byte[in.getInt()];
+            byte[] c = new byte[length(in)];
             in.get(c);
             if (!new String(c, java.nio.charset.StandardCharsets.UTF_8).equals(context)) return Map.of();
-            int n = in.getInt();
+            int n = length(in);
             List<String> strings = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Entry e = read(in, strings);
@@ -287,7 +294,7 @@ final class SheetCache {
         static String read(ByteBuffer in, List<String> strings) {
             int id = in.getInt();
             if (id >= 0) return strings.get(id);
-            int length = in.getInt();
+            int length = length(in);
             String s = new String(in.array(), in.arrayOffset() + in.position(), length, java.nio.charset.StandardCharsets.UTF_8);
             in.position(in.position() + length);
             strings.add(s);
@@ -314,6 +321,13 @@ final class SheetCache {
             }
             out.writeBoolean(s.once());
         }
+    }
+
+    /** A length or a count read from a manifest: never more than the bytes left (a damaged manifest is a cold cache, not a huge allocation). */
+    private static int length(ByteBuffer in) {
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining()) throw new IllegalStateException("damaged manifest: " + n + " at byte " + in.position());
+        return n;
     }
 
     private static void write(DataOutputStream out, FileStamp stamp) throws IOException {
@@ -344,7 +358,7 @@ final class SheetCache {
         int line = in.getInt();
         int column = in.getInt();
         long triples = in.getLong();
-        int n = in.getInt();
+        int n = length(in);
         List<SharedFacts.Said> said = new ArrayList<>(n);
         Map<String, Path> paths = new HashMap<>();
         for (int i = 0; i < n; i++) {
