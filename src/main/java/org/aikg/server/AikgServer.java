@@ -211,6 +211,7 @@ public final class AikgServer {
         private final String publicUrl;
         private final CompletableFuture<SearchIndex> search = new CompletableFuture<>();
         private final java.util.concurrent.atomic.AtomicBoolean searchStarted = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile Thread searchLater;
         private volatile FusekiServer server;
 
         private final long pageCacheBytes;
@@ -281,6 +282,7 @@ public final class AikgServer {
                 openSearchIndex();
             }, "aikg-search-index");
             t.setDaemon(true);
+            searchLater = t;
             t.start();
         }
 
@@ -300,6 +302,9 @@ public final class AikgServer {
 
         @Override
         public void serverStopped(FusekiServer server) {
+            // a server stopped before its search index was asked for never opens it
+            searchStarted.set(true);
+            if (searchLater != null) searchLater.interrupt();
             if (search.isDone() && !search.isCompletedExceptionally()) search.join().close();
         }
 
