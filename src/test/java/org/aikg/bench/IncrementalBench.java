@@ -85,7 +85,7 @@ final class IncrementalBench {
         for (Section.Row r : List.of(nq, ttl, load)) r.met = r.ratioMedian() <= 0.1;
         s.note("Each run after the edit stats every sheet and its text; a file whose stamp (device, inode, size, write and change times) is the one "
                 + "recorded when it was last hashed is not read, any other is read and hashed (a sheet is unchanged when its hash, its text's, the "
-                + "descriptor's, the ontology's and the build's are); the corpus is older than a second, so its stamps were recorded. It reads what the cache recorded each sheet says of shared things (the checks across "
+                + "descriptor's, the ontology's and the build's are); the copy of the corpus is left 3 s to settle before the first run (as an author's corpus is older than the 3 s margin), so its stamps were recorded. It reads what the cache recorded each sheet says of shared things (the checks across "
                 + "sheets run again, with the same messages), converts the one changed sheet, and then: N-Quads copies every other graph's lines from the "
                 + "last output (they do not depend on their neighbours); Turtle writes again the block of each subject the changed graph speaks of "
                 + "(its old block, less what only the old graph held, plus the new graph's triples; the cache counts the graphs that hold each shared "
@@ -128,6 +128,12 @@ final class IncrementalBench {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        // an author's corpus is older than the cache's margin for trusting file stamps (FileStamp.SETTLED, 3 s): so is the copy
+        try {
+            Thread.sleep(3_100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return copy;
     }
