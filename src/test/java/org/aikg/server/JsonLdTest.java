@@ -157,4 +157,24 @@ class JsonLdTest {
         assertTrue(embedded.isIsomorphicWith(expected), () -> path + ": embedded\n" + RDFWriter.source(embedded).format(RDFFormat.TURTLE_PRETTY).asString() + "\nexpected\n"
                 + RDFWriter.source(expected).format(RDFFormat.TURTLE_PRETTY).asString());
     }
+    // An oracle apart from the code that chooses the triples: what the article says, checked by hand
+    // against the sheet (data/sources/taptechnews-…yaml) — the 2023 core industry of 578.4 billion yuan,
+    // its year, the passage it was derived from with that sentence, and China's English name.
+    @Test
+    void theCoreIndustryPageEmbedsWhatTheArticleSays() throws Exception {
+        String base = new Site(published).base;
+        Node obs = NodeFactory.createURI(base + "id/observation/cn-ai-core-industry-scale-2023");
+        Graph g = BrowsingPagesTest.jsonLd(BrowsingPagesTest.get(server, "/doc/observation/cn-ai-core-industry-scale-2023", "text/html").body());
+        Node value = NodeFactory.createLiteralDT("578400000000", XSDDatatype.XSDdecimal);
+        assertTrue(g.find(obs, Vocab.SCHEMA_value, Node.ANY).toList().stream().anyMatch(t -> t.getObject().sameValueAs(value)), "the value 578.4 billion");
+        assertTrue(g.contains(obs, Vocab.SCHEMA_observationDate, NodeFactory.createLiteralDT("2023", XSDDatatype.XSDgYear)), "the year 2023");
+        Node passage = NodeFactory.createURI(base + "id/passage/taptechnews-2024-06-20-world-intelligence-expo-1081-1215");
+        assertTrue(g.contains(obs, Vocab.PROV_wasDerivedFrom, passage), "derived from the passage");
+        String sentence = "In 2023, the core industrial scale of artificial intelligence in China reached 578.4 billion Chinese yuan with a growth rate of 13.9%.";
+        Node quote = NodeFactory.createURI(passage.getURI() + "#quote");
+        assertTrue(g.contains(passage, Node.ANY, quote), "the passage's quote");
+        assertTrue(g.find(quote, Node.ANY, Node.ANY).toList().stream().anyMatch(t -> t.getObject().isLiteral()
+                && t.getObject().getLiteralLexicalForm().equals(sentence)), "the passage's sentence");
+        assertTrue(g.contains(NodeFactory.createURI(base + "id/place/china"), Vocab.SCHEMA_name, NodeFactory.createLiteralLang("China", "en")), "China's name");
+    }
 }
