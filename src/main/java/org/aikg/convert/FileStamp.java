@@ -43,9 +43,10 @@ record FileStamp(long device, long inode, long size, long modified, long changed
         return changed > nowNanos || modified > nowNanos;
     }
 
-    /** The wall clock in the stamps' unit. */
+    /** The wall clock in the stamps' unit (as precise as the system gives it: a file's times are in nanoseconds). */
     static long now() {
-        return TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        java.time.Instant now = java.time.Instant.now();
+        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
     }
 
     private static long nanos(Object time) {

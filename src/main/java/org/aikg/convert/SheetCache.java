@@ -126,12 +126,15 @@ final class SheetCache {
         FileStamp sheetAfter = FileStamp.of(sheet);
         Path lexical = real(sheet).getParent().resolve(s.article().textFile()).normalize();
         FileStamp textNow = FileStamp.of(lexical);
-        boolean stamped = before != null && sheetNow != null && textNow != null;  // else (no stamps here) kept as hashed
-        if (stamped && (!before.equals(sheetNow) || !before.equals(sheetAfter) || textNow.changedAfter(began))) return null;
-        FileStamp sheetStamp = settled(sheetNow, began);
-        FileStamp textStamp = settled(textNow, began);
         Path textReal = real(lexical);
         String textHash = hash(bytes(textReal));
+        FileStamp textAfter = FileStamp.of(lexical);
+        boolean stamped = before != null && sheetNow != null && textNow != null;  // else (no stamps here) kept as hashed
+        if (stamped && (!before.equals(sheetNow) || !before.equals(sheetAfter) || textNow.changedAfter(began) || !textNow.equals(textAfter))) {
+            return null;
+        }
+        FileStamp sheetStamp = settled(sheetNow, began);
+        FileStamp textStamp = settled(textNow, began);
         String sheetHash = hash(sheetBytes);
         // the graph depends on the sheet's and the text's bytes and the context, not on where they lie: a moved folder keeps its keys
         String key = hash(context, sheetHash.getBytes(), textHash.getBytes());
