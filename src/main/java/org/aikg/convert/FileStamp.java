@@ -1,6 +1,8 @@
 package org.aikg.convert;
 
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -47,6 +49,23 @@ record FileStamp(long device, long inode, long size, long modified, long changed
     static long now() {
         java.time.Instant now = java.time.Instant.now();
         return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+    }
+
+    /** Writes {@code stamp}, which may be null, as {@link #read} reads it. */
+    static void write(DataOutputStream out, FileStamp stamp) throws IOException {
+        out.writeBoolean(stamp != null);
+        if (stamp == null) return;
+        out.writeLong(stamp.device);
+        out.writeLong(stamp.inode);
+        out.writeLong(stamp.size);
+        out.writeLong(stamp.modified);
+        out.writeLong(stamp.changed);
+    }
+
+    /** A stamp {@link #write} wrote, or null. */
+    static FileStamp read(ByteBuffer in) {
+        if (in.get() == 0) return null;
+        return new FileStamp(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
     }
 
     private static long nanos(Object time) {

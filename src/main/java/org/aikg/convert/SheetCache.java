@@ -307,8 +307,8 @@ final class SheetCache {
 
     private static void write(DataOutputStream out, Entry e, Strings strings) throws IOException {
         for (String s : List.of(e.sheet(), e.sheetHash(), e.textLexical(), e.textReal(), e.textHash(), e.key(), e.id())) strings.write(out, s);
-        write(out, e.sheetStamp());
-        write(out, e.textStamp());
+        FileStamp.write(out, e.sheetStamp());
+        FileStamp.write(out, e.textStamp());
         out.writeInt(e.line());
         out.writeInt(e.column());
         out.writeLong(e.triples());
@@ -333,21 +333,6 @@ final class SheetCache {
         return n;
     }
 
-    private static void write(DataOutputStream out, FileStamp stamp) throws IOException {
-        out.writeBoolean(stamp != null);
-        if (stamp == null) return;
-        out.writeLong(stamp.device());
-        out.writeLong(stamp.inode());
-        out.writeLong(stamp.size());
-        out.writeLong(stamp.modified());
-        out.writeLong(stamp.changed());
-    }
-
-    private static FileStamp readStamp(ByteBuffer in) {
-        if (in.get() == 0) return null;
-        return new FileStamp(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
-    }
-
     private static Entry read(ByteBuffer in, List<String> strings) {
         String sheet = Strings.read(in, strings);
         String sheetHash = Strings.read(in, strings);
@@ -356,8 +341,8 @@ final class SheetCache {
         String textHash = Strings.read(in, strings);
         String key = Strings.read(in, strings);
         String id = Strings.read(in, strings);
-        FileStamp sheetStamp = readStamp(in);
-        FileStamp textStamp = readStamp(in);
+        FileStamp sheetStamp = FileStamp.read(in);
+        FileStamp textStamp = FileStamp.read(in);
         int line = in.getInt();
         int column = in.getInt();
         long triples = in.getLong();
