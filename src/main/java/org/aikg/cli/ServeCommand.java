@@ -34,8 +34,19 @@ final class ServeCommand implements Runnable {
             description = "Stop a query after this long and answer 503 (default: ${DEFAULT-VALUE}; e.g. 500ms, 30s, 2m).")
     String queryTimeout;
 
-    @Option(names = "--max-rows", defaultValue = "100000", paramLabel = "N", description = "Most rows a query may return (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-rows", defaultValue = "100000", paramLabel = "N",
+            description = "Most rows (or triples) a query may answer with; past it, 422 (default: ${DEFAULT-VALUE}).")
     int maxRows;
+
+    @Option(names = "--max-bytes", defaultValue = "64MiB", paramLabel = "SIZE",
+            description = "Most bytes of an answer (a query's, a fragment's); past it, 422, and no value a query makes may be longer than "
+                    + "a quarter of it (default: ${DEFAULT-VALUE}; e.g. 512KiB, 16MiB, 1GiB).")
+    String maxBytes;
+
+    @Option(names = "--max-queries", paramLabel = "N",
+            description = "Queries (SPARQL, fragments, Graph Store reads) that run at once; as many more wait up to a second for a place, "
+                    + "the rest get 503 at once. Pages never wait behind queries (default: 4 per core, at least 4).")
+    Integer maxQueries;
 
     @Option(names = "--tdb2", paramLabel = "DIR", description = "Serve a TDB2 store made by 'aikg load' instead of converting DATA.")
     Path tdb2;
@@ -60,6 +71,8 @@ final class ServeCommand implements Runnable {
         Duration timeout = duration(queryTimeout);
         if (port < 0 || port > 65535) throw new UsageException("bad port " + port + " (expected 0-65535; 0 picks a free one)");
         if (maxRows < 1) throw new UsageException("--max-rows must be at least 1, not " + maxRows);
+        long bytes = Sizes.parse("--max-bytes", maxBytes);
+        if (maxQueries != null && (maxQueries < 1 || maxQueries > 10_000)) throw new UsageException("--max-queries must be 1 to 10000, not " + maxQueries);
         if (pageCacheMib < 0 || pageCacheMib > 1 << 20) throw new UsageException("--page-cache must be 0 to 1048576 MiB, not " + pageCacheMib);
         if (url != null) {
             try {
@@ -76,8 +89,9 @@ final class ServeCommand implements Runnable {
         }
         AikgServer server;
         try {
-            AikgServer.Builder builder = AikgServer.builder(published).port(port).queryTimeout(timeout).maxRows(maxRows).loopbackOnly(!open)
-                    .pageCacheBytes(pageCacheMib << 20);
+            AikgServer.Builder builder = AikgServer.builder(published).port(port).queryTimeout(timeout).maxRows(maxRows).maxBytes(bytes)
+                    .loopbackOnly(!open).pageCacheBytes(pageCacheMib << 20);
+            if (maxQueries != null) builder.maxQueries(maxQueries);
             if (url != null) builder.publicUrl(url);
             server = builder.build().start();
         } catch (IllegalArgumentException e) {

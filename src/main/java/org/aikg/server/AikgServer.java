@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import jakarta.servlet.http.HttpServletRequest;
 import org.aikg.search.SearchIndex;
+import org.aikg.server.budget.Lanes;
+import org.aikg.server.budget.Limits;
 import org.aikg.server.http.BodyDeadline;
 import org.aikg.server.http.JettyErrors;
 import org.aikg.server.http.Offers;
@@ -126,8 +129,7 @@ public final class AikgServer {
     public static final class Builder {
         private final Published published;
         private int port = 3030;
-        private Duration queryTimeout = Duration.ofSeconds(10);
-        private int maxRows = 100_000;
+        private Limits limits = Limits.DEFAULT;
         private boolean loopbackOnly = true;
         private Duration bodyDeadline = Duration.ofSeconds(10);
         private String publicUrl;
@@ -143,16 +145,33 @@ public final class AikgServer {
             return this;
         }
 
+        /** The time limit of any request's work (default 10 s). */
         public Builder queryTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("the query timeout must be positive, not " + timeout);
-            this.queryTimeout = timeout;
+            this.limits = limits.withTimeout(timeout);
             return this;
         }
 
-        /** The most rows (or triples) a query may answer with. */
+        /** The most rows (or triples) a query may answer with (default 100,000). */
         public Builder maxRows(int maxRows) {
-            if (maxRows < 1) throw new IllegalArgumentException("the result cap must be at least 1, not " + maxRows);
-            this.maxRows = maxRows;
+            this.limits = limits.withMaxRows(maxRows);
+            return this;
+        }
+
+        /** The most bytes of an answer (default 64 MiB). */
+        public Builder maxBytes(long maxBytes) {
+            this.limits = limits.withMaxBytes(maxBytes);
+            return this;
+        }
+
+        /** How many queries run at once (default: 4 per core, at least 4); as many more may wait a second for a place. */
+        public Builder maxQueries(int maxQueries) {
+            this.limits = limits.withMaxQueries(maxQueries);
+            return this;
+        }
+
+        /** Every limit at once. */
+        public Builder limits(Limits limits) {
+            this.limits = java.util.Objects.requireNonNull(limits, "limits");
             return this;
         }
 
@@ -191,7 +210,7 @@ public final class AikgServer {
             Site site = new Site(published);
             Downloads downloads = new Downloads(site);
             FusekiServer fuseki = FusekiServer.create()
-                    .fusekiModules(FusekiModules.create(new Module(site, downloads, queryTimeout, maxRows, bodyDeadline, publicUrl, pageCacheBytes)))
+                    .fusekiModules(FusekiModules.create(new Module(site, downloads, limits, bodyDeadline, publicUrl, pageCacheBytes)))
                     .port(port)
                     .loopback(loopbackOnly)
                     .enableCors(true, null)
@@ -207,6 +226,7 @@ public final class AikgServer {
         private final Templates templates = new Templates();
         private final Pages pages;
         private final SparqlEndpoint sparql;
+        private final Limits limits;
         private final Duration bodyDeadline;
         private final String publicUrl;
         private final CompletableFuture<SearchIndex> search = new CompletableFuture<>();
@@ -216,14 +236,15 @@ public final class AikgServer {
 
         private final long pageCacheBytes;
 
-        Module(Site site, Downloads downloads, Duration timeout, int maxRows, Duration bodyDeadline, String publicUrl, long pageCacheBytes) {
+        Module(Site site, Downloads downloads, Limits limits, Duration bodyDeadline, String publicUrl, long pageCacheBytes) {
             this.pageCacheBytes = pageCacheBytes;
+            this.limits = limits;
             this.site = site;
             this.bodyDeadline = bodyDeadline;
             this.publicUrl = publicUrl;
             this.downloads = downloads;
             this.pages = new Pages(site);
-            this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(site.dsg, site.base, timeout, maxRows, site.prefixes,
+            this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(site.dsg, site.base, site.prefixes,
                     () -> Txn.calculateRead(site.dsg, () -> ServiceDescription.of(site.base + "sparql", site.datasetNode, site.triples(),
                             site.dsg.listGraphNodes()))), new QueryPage(site, pages, templates));
         }
@@ -238,6 +259,7 @@ public final class AikgServer {
             new FusekiOperations(sparql).register(builder);
             builder.add(DATASET, FusekiOperations.dataService(site.dsg));
             builder.addFilter("/*", new RequestGate(MAX_BODY));
+            builder.addFilter("/*", new Lanes(limits, Module::isQueryWork));
             builder.addFilter("/*", new ReadTransactionFilter(site.dsg));
             PageCache cache = new PageCache(pageCacheBytes);
             MetadataServlet meta = new MetadataServlet(site, pages, templates, downloads);
@@ -265,6 +287,13 @@ public final class AikgServer {
                     .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
                     .addServlet("/search", new SearchServlet(site, pages, templates, this::searchIndex))
                     .addServlet("/fragments", new Fragments(site.data, site::triples, this::address, site.prefixes));
+        }
+
+        /** Work that may run to the time limit: queries (also Fuseki's, and Graph Store reads), fragments, named queries. */
+        private static boolean isQueryWork(HttpServletRequest req) {
+            String path = req.getRequestURI();
+            if (path.equals("/sparql") || path.equals("/sparql/")) return req.getMethod().equals("POST") || req.getParameter("query") != null;
+            return path.equals(DATASET) || path.startsWith(DATASET + "/") || path.equals("/fragments") || path.startsWith("/queries/");
         }
 
         /**

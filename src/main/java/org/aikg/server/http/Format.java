@@ -84,11 +84,16 @@ public record Format(String label, Kind kind, List<String> mediaTypes, List<Stri
 
     /** A graph written in this RDF format (a quads format gets it as its default graph). */
     public byte[] write(Graph graph) {
-        if (kind != Kind.RDF) throw new IllegalStateException(label + " is not an RDF format");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(graph, out);
+        return out.toByteArray();
+    }
+
+    /** A graph written in this RDF format to {@code out} (a quads format gets it as its default graph). */
+    public void write(Graph graph, java.io.OutputStream out) {
+        if (kind != Kind.RDF) throw new IllegalStateException(label + " is not an RDF format");
         if (quads) RDFWriter.source(DatasetGraphFactory.wrap(graph)).format(writer).output(out);
         else RDFWriter.source(graph).format(writer).output(out);
-        return out.toByteArray();
     }
 
     /** True when {@code name} (a {@code ?format=} value, any case) names this format. */

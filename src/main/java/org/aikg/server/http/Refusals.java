@@ -48,6 +48,7 @@ public final class Refusals {
             return HttpError.badRequest("the query does not parse: " + where + firstLine(e.getMessage()));
         }
         if (t instanceof QueryDeniedException) return HttpError.badRequest("federated queries (SERVICE) are switched off on this server");
+        if (t instanceof QueryCancelledException && t.getCause() instanceof HttpError e) return e;
         if (t instanceof QueryCancelledException) return HttpError.unavailable("the query ran past the time limit and was stopped");
         if (t instanceof StackOverflowError) return HttpError.badRequest("the query is nested too deeply to be evaluated");
         if (t instanceof EofException || (t instanceof IOException && String.valueOf(t.getMessage()).contains("Broken pipe"))) return null;

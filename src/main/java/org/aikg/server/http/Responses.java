@@ -38,6 +38,11 @@ public final class Responses {
         c.update(body);
         CRC32 d = new CRC32();
         d.update(body);
+        return etag(c, d);
+    }
+
+    /** The ETag of bytes given to both checksums as they were written (the same tag as {@link #etag(byte[])} of all of them). */
+    public static String etag(CRC32C c, CRC32 d) {
         return "\"" + HexFormat.of().toHexDigits((c.getValue() << 32) | d.getValue()) + "\"";
     }
 

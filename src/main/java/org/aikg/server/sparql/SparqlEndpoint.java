@@ -2,54 +2,38 @@ package org.aikg.server.sparql;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.aikg.server.budget.Budget;
+import org.aikg.server.budget.Spool;
 import org.aikg.server.http.Format;
 import org.aikg.server.http.Formats;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Offers;
 import org.aikg.server.http.Refusals;
 import org.aikg.server.http.Responses;
-import org.apache.jena.atlas.json.JSON;
-import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DynamicDatasets;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.RowSetStream;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.resultset.RDFOutput;
 import org.apache.jena.system.Txn;
 
 /**
  * The SPARQL 1.1 query endpoint, as the protocol defines it: GET, POST form and POST direct, the
  * dataset named by {@code default-graph-uri}/{@code named-graph-uri} in place of the query's own, every
- * result format of the {@link Offers} for the query's form. Answers are made whole before anything is
- * sent, so a query cut by the time limit is a {@code 503} with {@code Retry-After}, never a cut-off
- * {@code 200}; one over the size limit is a {@code 422}. Without a query it gives a browser the query
+ * result format of the {@link Offers} for the query's form. Every phase of a query, from parsing to the
+ * last byte of its answer, spends the request's {@link Budget}: its shape is checked first
+ * ({@link QueryGuard}), its expressions are bound ({@link BoundedExpressions}), it runs with the budget's
+ * cancel signal ({@link BoundedExecution}) and its answer is written into a {@link Spool} before anything
+ * is sent, so a query past the time limit is a {@code 503} with {@code Retry-After} and one past a
+ * size limit a {@code 422}, never a cut-off {@code 200}. Without a query it gives a browser the query
  * page and an RDF client the service description.
  *
  * <pre>{@code
@@ -64,13 +48,10 @@ public final class SparqlEndpoint {
     public static final List<String> METHODS = SparqlRequest.METHODS;
 
     /** What the endpoint answers from, and its limits. */
-    public record Settings(DatasetGraph dataset, String base, Duration timeout, int maxRows, Map<String, String> prefixes,
-            Supplier<Graph> serviceDescription) {
+    public record Settings(DatasetGraph dataset, String base, Map<String, String> prefixes, Supplier<Graph> serviceDescription) {
         public Settings {
             Objects.requireNonNull(dataset, "dataset");
             Objects.requireNonNull(base, "base");
-            if (timeout.isZero() || timeout.isNegative()) throw new IllegalArgumentException("the query timeout must be positive, not " + timeout);
-            if (maxRows < 1) throw new IllegalArgumentException("the result cap must be at least 1, not " + maxRows);
             prefixes = Map.copyOf(prefixes);
         }
     }
@@ -126,27 +107,32 @@ public final class SparqlEndpoint {
     }
 
     private void answer(HttpServletRequest req, HttpServletResponse resp, SparqlRequest r) throws IOException {
-        QueryGuard.Checked checked = QueryGuard.read(r.query(), settings.base());
-        Query query = checked.query();
+        Budget budget = Budget.of(req);
+        Query query = QueryGuard.read(r.query(), settings.base());
         Offers offers = query.isSelectType() ? Offers.SELECT : query.isAskType() ? Offers.ASK : query.isJsonType() ? Offers.JSON_FORM : Offers.GRAPH;
         Format f = offers.decide(req).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), offers));
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
         DatasetGraph target = dataset(query, r);
-        // only a query that matches text needs the copy whose regular expressions watch the clock
-        Query timed = checked.matchesText() ? TimedRegex.apply(query, deadline) : query;
+        Query bounded = BoundedExpressions.apply(query, budget);
         // the dataset is chosen: the query's FROM must not choose again over it
-        timed.getGraphURIs().clear();
-        timed.getNamedGraphURIs().clear();
-        byte[] body;
-        try {
-            body = Txn.calculateRead(settings.dataset(), () -> execute(req, r.query(), timed, target, f));
-        } catch (QueryCancelledException e) {
-            throw HttpError.unavailable("the query ran past the time limit of " + seconds(settings.timeout())
-                    + " and was stopped; simplify it, add a LIMIT, or take the whole graph from /download/");
+        bounded.getGraphURIs().clear();
+        bounded.getNamedGraphURIs().clear();
+        Answers answers = new Answers(budget, settings.prefixes(), html);
+        try (Spool answer = new Spool(budget)) {
+            try {
+                Txn.executeRead(settings.dataset(), () -> {
+                    try {
+                        answers.write(req, r.query(), bounded, target, target == settings.dataset(), f, answer);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (QueryCancelledException e) {
+                throw e instanceof Budget.Exceeded ? e : budget.timeUp();
+            }
+            resp.setHeader("Vary", "Accept");
+            if (f == Formats.HTML) resp.setHeader("Cache-Control", "no-store");
+            answer.send(req, resp, f.contentType());
         }
-        resp.setHeader("Vary", "Accept");
-        if (f == Formats.HTML) resp.setHeader("Cache-Control", "no-store");
-        Responses.send(req, resp, f.contentType(), body);
     }
 
     /** The protocol's dataset replaces the query's FROM / FROM NAMED (SPARQL 1.1 Protocol §2.1.4); else the query's own, else all. */
@@ -154,62 +140,6 @@ public final class SparqlEndpoint {
         DatasetDescription d = r.namesDataset() ? DatasetDescription.create(r.defaultGraphs(), r.namedGraphs())
                 : query.hasDatasetDescription() ? query.getDatasetDescription() : null;
         return d == null ? settings.dataset() : DynamicDatasets.dynamicDataset(d, settings.dataset(), false);
-    }
-
-    private byte[] execute(HttpServletRequest req, String text, Query query, DatasetGraph target, Format f) {
-        try (QueryExec exec = QueryExec.dataset(target).query(query).set(ARQ.httpServiceAllowed, false)
-                .overallTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).build()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            if (query.isSelectType()) {
-                RowSet rs = exec.select();
-                List<Var> vars = rs.getResultVars();
-                List<Binding> rows = new ArrayList<>();
-                while (rs.hasNext()) {
-                    rows.add(rs.next());
-                    if (rows.size() > settings.maxRows()) throw tooBig("rows");
-                }
-                if (f == Formats.HTML) {
-                    List<List<Node>> table = rows.stream().map(b -> vars.stream().map(b::get).toList()).toList();
-                    return html.answer(req, text, vars.stream().map(Var::getVarName).toList(), table);
-                }
-                ResultSet results = ResultSet.adapt(RowSetStream.create(vars, rows.iterator()));
-                if (f.kind() == Format.Kind.RDF) return graph(new RDFOutput().asModel(results).getGraph(), f);
-                ResultSetMgr.write(out, results, f.lang());
-            } else if (query.isAskType()) {
-                boolean b = exec.ask();
-                if (f == Formats.HTML) return html.answer(req, text, List.of("ASK"), List.of(List.of(NodeFactory.createLiteralByValue(b))));
-                if (f.kind() == Format.Kind.RDF) return graph(RDFOutput.encodeAsModel(b).getGraph(), f);
-                ResultSetMgr.write(out, b, f.lang());
-            } else if (query.isJsonType()) {
-                JsonArray array = exec.execJson();
-                if (array.size() > settings.maxRows()) throw tooBig("objects");
-                JSON.write(out, array);
-            } else if (f.quads() && query.isConstructType()) {
-                DatasetGraph d = DatasetGraphFactory.create();
-                long n = 0;
-                for (var it = exec.constructQuads(); it.hasNext();) {
-                    Quad q = it.next();
-                    d.add(q.isTriple() ? Quad.create(Quad.defaultGraphIRI, q.asTriple()) : q);
-                    if (++n > settings.maxRows()) throw tooBig("triples");
-                }
-                settings.prefixes().forEach(d.prefixes()::add);
-                RDFWriter.source(d).format(f.writer()).output(out);
-            } else {
-                Graph g = GraphFactory.createGraphMem();
-                var triples = query.isConstructType() ? exec.constructTriples() : exec.describeTriples();
-                while (triples.hasNext()) {
-                    g.add(triples.next());
-                    if (g.size() > settings.maxRows()) throw tooBig("triples");
-                }
-                if (f == Formats.HTML) {
-                    List<List<Node>> table = new ArrayList<>();
-                    g.find().forEachRemaining((Triple t) -> table.add(List.of(t.getSubject(), t.getPredicate(), t.getObject())));
-                    return html.answer(req, text, List.of("subject", "predicate", "object"), table);
-                }
-                return graph(g, f);
-            }
-            return out.toByteArray();
-        }
     }
 
     /** A graph in an RDF format, with the site's prefixes. */
@@ -231,12 +161,4 @@ public final class SparqlEndpoint {
         Refusals.send(req, resp, t);
     }
 
-    private HttpError tooBig(String what) {
-        return HttpError.unprocessable("the answer has more than " + settings.maxRows() + " " + what
-                + "; add a LIMIT, or take the whole graph from /download/");
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
 }

@@ -1,0 +1,80 @@
+package org.aikg.server.budget;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.aikg.server.http.HttpError;
+import org.aikg.server.http.Refusals;
+
+/**
+ * The boundary every request crosses first (after the gate that checks its form): it gets its
+ * {@link Budget}, and query work (SPARQL, fragments, graph store reads: whatever may run to the time
+ * limit) gets one of {@link Limits#maxQueries()} places in the query lane. When all are taken, as many
+ * more requests wait for one, up to {@link #WAIT}; past that, or with the waiting room full too, the
+ * answer is 503 with Retry-After at once. Pages, static files, search and downloads never take a place
+ * in the query lane, so they never wait behind queries.
+ *
+ * <pre>{@code
+ * builder.addFilter("/*", new Lanes(limits, req -> req.getRequestURI().startsWith("/sparql")));
+ * }</pre>
+ */
+public final class Lanes implements Filter {
+    /** The longest a query waits for a place in the lane. */
+    static final long WAIT = 1_000;
+
+    private final Limits limits;
+    private final Predicate<HttpServletRequest> isQuery;
+    private final Semaphore running;
+    private final Semaphore waiting;
+
+    /** Lanes with the places of {@code limits}; {@code isQuery} says which requests are query work. */
+    public Lanes(Limits limits, Predicate<HttpServletRequest> isQuery) {
+        this.limits = limits;
+        this.isQuery = isQuery;
+        this.running = new Semaphore(limits.maxQueries());
+        this.waiting = new Semaphore(limits.maxQueries());
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        boolean query = isQuery.test(req);
+        Budget budget = new Budget(limits, query ? (req.getRequestURI().startsWith("/fragments") ? "fragment" : "query") : "request");
+        budget.attachTo(req);
+        if (!query) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!enter(budget)) {
+            Refusals.send(req, (HttpServletResponse) response, HttpError.unavailable("the server is answering as many queries as it can ("
+                    + limits.maxQueries() + " at once); try again in a moment"));
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            running.release();
+        }
+    }
+
+    private boolean enter(Budget budget) {
+        if (running.tryAcquire()) return true;
+        if (!waiting.tryAcquire()) return false;
+        try {
+            return running.tryAcquire(Math.min(WAIT, budget.remainingMillis()), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiting.release();
+        }
+    }
+}
