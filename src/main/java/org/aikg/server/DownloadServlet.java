@@ -3,6 +3,7 @@ package org.aikg.server;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.aikg.server.budget.Budget;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,19 +44,20 @@ final class DownloadServlet extends Resource {
             resp.setHeader("Vary", "Accept, Accept-Language");
             if (format == Formats.HTML) {
                 Reader r = Reader.of(req);
-                Responses.send(req, resp, Formats.HTML.contentType(), templates.render("downloads", pages.downloadList(r.lang(), r.explicit(), downloads)));
+                Responses.send(req, resp, Formats.HTML.contentType(), templates.render("downloads", pages.downloadList(r.lang(), r.explicit(), downloads.files(Budget.of(req)))));
                 return;
             }
             StringBuilder b = new StringBuilder("The whole dataset, in each format (each also as .gz):\n\n");
-            for (Downloads.File f : downloads.files()) {
-                b.append(String.format("/download/%-14s %-24s %,d bytes%n", f.name(), f.mediaType(), f.bytes()));
+            for (Downloads.File f : downloads.files(Budget.of(req))) {
+                String size = f.written() ? String.format("%,d bytes", f.bytes()) : "being written";
+                b.append(String.format("/download/%-14s %-24s %s%n", f.name(), f.mediaType(), size));
             }
             b.append("\nThe main download is /download/aikg.ttl. TriG and N-Quads keep each source's graph apart.\n");
             Responses.send(req, resp, Formats.RESULTS_TEXT.contentType(), b.toString().getBytes(StandardCharsets.UTF_8));
             return;
         }
         String name = path.substring("/download/".length());
-        Downloads.File f = name.matches("[a-z0-9.]+") ? downloads.find(name) : null;
+        Downloads.File f = name.matches("[a-z0-9.]+") ? downloads.find(name, Budget.of(req)) : null;
         if (f == null) throw HttpError.notFound("no download named \"" + name + "\"; see /download/");
         Responses.readHeaders(resp);
         resp.setHeader("Cache-Control", "public, max-age=3600");
@@ -66,8 +68,6 @@ final class DownloadServlet extends Resource {
         resp.setHeader("Content-Disposition", "attachment; filename=\"" + f.name() + "\"");
         resp.setContentLengthLong(f.bytes());
         if (req.getMethod().equals("HEAD")) return;
-        try (OutputStream out = resp.getOutputStream()) {
-            Files.copy(f.path(), out);
-        }
+        Responses.sendFile(req, resp, f.path(), () -> {});
     }
 }

@@ -3,6 +3,9 @@ package org.aikg.server;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.function.Supplier;
+import org.aikg.server.budget.Budget;
 import org.aikg.server.http.Formats;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
@@ -25,8 +28,11 @@ final class HomeServlet extends Resource {
     @Override
     protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Reader r = Reader.of(req);
-        PageCache.Rendered page = cache.get("/|" + r.lang() + "|" + r.explicit(),
-                () -> new PageCache.Rendered(templates.render("home", pages.home(r.lang(), r.explicit(), downloads)), Formats.HTML.contentType()));
+        List<Downloads.File> files = downloads.files(Budget.of(req));
+        Supplier<PageCache.Rendered> render = () -> new PageCache.Rendered(templates.render("home", pages.home(r.lang(), r.explicit(), files)),
+                Formats.HTML.contentType());
+        // a page listing a file still being written is not kept: its size comes later
+        PageCache.Rendered page = downloads.allWritten() ? cache.get("/|" + r.lang() + "|" + r.explicit(), render) : render.get();
         resp.setHeader("Vary", "Accept-Language");
         resp.setHeader("Link", "</dataset>; rel=\"describedby\"; type=\"" + Formats.TURTLE.mediaType()
                 + "\", </sparql>; rel=\"http://www.w3.org/ns/sparql-service-description#endpoint\"");

@@ -93,7 +93,7 @@ final class JsonLd {
             add(g, dist, RDF_type, uri(SCHEMA + "DataDownload"));
             add(g, dist, uri(SCHEMA + "contentUrl"), uri(base + "download/" + f.name()));
             add(g, dist, uri(SCHEMA + "encodingFormat"), NodeFactory.createLiteralString(f.mediaType()));
-            add(g, dist, uri(SCHEMA + "contentSize"), NodeFactory.createLiteralString(Numbers.bytes(f.bytes(), "en")));
+            if (f.written()) add(g, dist, uri(SCHEMA + "contentSize"), NodeFactory.createLiteralString(Numbers.bytes(f.bytes(), "en")));
             add(g, dist, SCHEMA_name, NodeFactory.createLiteralLang(f.format().label() + (f.gzip() ? " (gzip)" : ""), "en"));
         }
         Node endpoint = uri(base + "sparql");

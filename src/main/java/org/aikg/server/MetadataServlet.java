@@ -5,6 +5,8 @@ import static org.aikg.vocab.Vocab.*;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.aikg.server.budget.Budget;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aikg.server.http.Format;
@@ -54,16 +56,21 @@ final class MetadataServlet extends Resource {
         else format = Offers.PAGE.choose(req.getHeader("Accept")).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), Offers.PAGE));
         resp.setHeader("Vary", "Accept, Accept-Language");
         Reader r = Reader.of(req);
-        byte[] body;
+        List<Downloads.File> files = def ? List.of() : downloads.files(Budget.of(req));
+        java.util.function.Function<String, byte[]> make;
+        String key;
         if (format == Formats.HTML) {
-            body = cache.computeIfAbsent((def ? "def|" : "void|") + r.lang() + "|" + r.explicit(), k -> def
-                    ? templates.render("ontology", pages.ontology(r.lang(), r.explicit()))
-                    : templates.render("resource", pages.datasetPage(voidGraph(), r.lang(), r.explicit(), downloads.files())));
+            key = (def ? "def|" : "void|") + r.lang() + "|" + r.explicit();
+            make = k -> def ? templates.render("ontology", pages.ontology(r.lang(), r.explicit()))
+                    : templates.render("resource", pages.datasetPage(voidGraph(files), r.lang(), r.explicit(), files));
             if (def) resp.setHeader("Link", "<" + org.aikg.vocab.AIKG.ONTOLOGY + ">; rel=\"canonical\", </def.ttl>; rel=\"alternate\"; type=\""
                     + Formats.TURTLE.mediaType() + "\"");
         } else {
-            body = cache.computeIfAbsent((def ? "def|" : "void|") + format.suffix(), k -> format.write(def ? site.ontology() : voidGraph()));
+            key = (def ? "def|" : "void|") + format.suffix();
+            make = k -> format.write(def ? site.ontology() : voidGraph(files));
         }
+        // a description listing a file still being written is not kept: its size comes later
+        byte[] body = def || downloads.allWritten() ? cache.computeIfAbsent(key, make) : make.apply(key);
         Responses.send(req, resp, format.contentType(), body);
     }
 
@@ -72,7 +79,7 @@ final class MetadataServlet extends Resource {
      * URLs are under the canonical base, like every IRI of the data: the deployed host serves them
      * (pages link them to this server's own paths), and no request's Host header ever shapes them.
      */
-    Graph voidGraph() {
+    Graph voidGraph(List<Downloads.File> files) {
         String origin = site.base.substring(0, site.base.length() - 1);
         Graph g = GraphFactory.createGraphMem();
         site.prefixes.forEach(g.getPrefixMapping()::setNsPrefix);
@@ -95,13 +102,13 @@ final class MetadataServlet extends Resource {
             add(g, part, uri(VOID + "class"), e.getKey());
             add(g, part, uri(VOID + "entities"), integer(e.getValue()));
         }
-        for (Downloads.File f : downloads.files()) {
+        for (Downloads.File f : files) {
             Node dist = uri(ds.getURI() + "#download-" + f.name().replace('.', '-'));
             add(g, ds, uri(DCAT + "distribution"), dist);
             add(g, dist, RDF_type, uri(DCAT + "Distribution"));
             add(g, dist, uri(DCAT + "downloadURL"), uri(origin + "/download/" + f.name()));
             add(g, dist, uri(DCAT + "mediaType"), uri("https://www.iana.org/assignments/media-types/" + f.mediaType()));
-            add(g, dist, uri(DCAT + "byteSize"), NodeFactory.createLiteralDT(Long.toString(f.bytes()), XSDDatatype.XSDnonNegativeInteger));
+            if (f.written()) add(g, dist, uri(DCAT + "byteSize"), NodeFactory.createLiteralDT(Long.toString(f.bytes()), XSDDatatype.XSDnonNegativeInteger));
             add(g, dist, DCT_title, NodeFactory.createLiteralLang(f.format().label() + (f.gzip() ? " (gzip)" : ""), "en"));
         }
         Node service = uri(origin + "/sparql");

@@ -484,7 +484,7 @@ final class Pages {
 
     // ---- home ----
 
-    Home home(String lang, boolean explicit, Downloads downloads) {
+    Home home(String lang, boolean explicit, List<Downloads.File> files) {
         Node ds = site.datasetNode;
         Node titleNode = Labels.pick(site.data.find(ds, DCT_title, Node.ANY).toList(), lang);
         Node descNode = Labels.pick(site.data.find(ds, DCT_description, Node.ANY).toList(), lang);
@@ -498,31 +498,35 @@ final class Pages {
         List<Stat> stats = sortedByLabel(ofType(SCHEMA_Observation), lang).stream().limit(HOME_LIMIT * 3).map(o -> stat(o, lang, explicit)).toList();
         List<Said> claims = sortedByLabel(ofType(SCHEMA_Claim), lang).stream().limit(HOME_LIMIT).map(c -> claim(c, lang, explicit)).toList();
         List<Link> articles = site.sources().stream().limit(HOME_LIMIT * 3).map(a -> link(a, lang, explicit)).toList();
-        List<Download> dl = downloads(lang, downloads);
+        List<Download> dl = downloads(lang, files);
         List<Link> queries = site.queries().all().stream().map(q -> new Link(q.title(lang), href("/queries/" + q.name(), lang, explicit), null)).toList();
         List<Alt> alts = List.of(new Alt("VoID (Turtle)", "/dataset", Formats.TURTLE.mediaType()));
-        Head head = head(title, description, lang, site.base, alts, jsonLd.dataset(downloads.files()), "/", explicit);
+        Head head = head(title, description, lang, site.base, alts, jsonLd.dataset(files), "/", explicit);
         return new Home(head, description, Numbers.count(site.triples(), lang), Numbers.count(site.entities(), lang), site.sources().size(), entries,
                 classCounts(lang, explicit), stats, charts.all(lang, explicit), claims, articles, dl, queries);
     }
 
-    private List<Download> downloads(String lang, Downloads downloads) {
+    /** The files as a table: each format's file, and its compressed one beside it; a size once the file is written. */
+    private static List<Download> downloads(String lang, List<Downloads.File> files) {
         List<Download> dl = new ArrayList<>();
-        for (Downloads.File f : downloads.files()) {
-            if (f.gzip()) continue;
-            Downloads.File gz = downloads.find(f.name() + ".gz");
+        for (int i = 0; i + 1 < files.size(); i += 2) {
+            Downloads.File f = files.get(i);
+            Downloads.File gz = files.get(i + 1);
             dl.add(new Download(f.format().label(), "/download/" + f.name(), "/download/" + gz.name(), f.mediaType(), f.bytes(),
-                    Numbers.bytes(f.bytes(), lang), gz.bytes(), Numbers.bytes(gz.bytes(), lang)));
+                    size(f, lang), gz.bytes(), size(gz, lang)));
         }
         return dl;
     }
 
+    private static String size(Downloads.File f, String lang) {
+        return f.written() ? Numbers.bytes(f.bytes(), lang) : Words.of(lang).beingWritten();
+    }
+
     /** {@code /download/}: every file in the site's layout. */
-    DownloadList downloadList(String lang, boolean explicit, Downloads downloads) {
+    DownloadList downloadList(String lang, boolean explicit, List<Downloads.File> files) {
         Ui ui = Ui.of(lang);
-        Head head = head(ui.downloads(), Words.of(lang).downloadsIntro(), lang, null, List.of(), jsonLd.dataset(downloads.files()), "/download/",
-                explicit);
-        return new DownloadList(head, downloads(lang, downloads));
+        Head head = head(ui.downloads(), Words.of(lang).downloadsIntro(), lang, null, List.of(), jsonLd.dataset(files), "/download/", explicit);
+        return new DownloadList(head, downloads(lang, files));
     }
 
     /** {@code /dataset}: the VoID and DCAT description, with the dataset's schema.org view for search engines. */

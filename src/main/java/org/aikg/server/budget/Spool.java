@@ -1,14 +1,9 @@
 package org.aikg.server.budget;
 
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,8 +16,8 @@ import org.aikg.server.http.Responses;
  * or a 503, never a cut-off 200: bytes are charged to the request's {@link Budget} as they come (past
  * {@link Limits#maxBytes()}, 422) and the clock is checked as they come (the writing of an answer is
  * part of its work). The first {@link #MEMORY} bytes are kept in memory, the rest in a temporary file,
- * so no answer is ever held whole in memory; a file is sent without holding a thread (the servlet's
- * asynchronous output) and deleted when sent. Its ETag is computed as it is written.
+ * so no answer is ever held whole in memory; a file is sent without holding a thread
+ * ({@link Responses#sendFile}) and deleted when sent. Its ETag is computed as it is written.
  *
  * <pre>{@code
  * try (Spool answer = new Spool(Budget.of(req))) {
@@ -106,51 +101,15 @@ public final class Spool extends OutputStream {
             try (OutputStream out = resp.getOutputStream()) {
                 out.write(buffer, 0, count);
             }
-        } else if (req.isAsyncSupported()) {
-            handedOver = true;
-            sendAsync(req, resp);
-        } else {
-            try (OutputStream out = resp.getOutputStream()) {
-                Files.copy(file, out);
-            }
+            return;
         }
-    }
-
-    private void sendAsync(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        handedOver = true;
         Path f = file;
-        InputStream in = Files.newInputStream(f);
-        AsyncContext async = req.startAsync();
-        async.setTimeout(0);
-        ServletOutputStream out = resp.getOutputStream();
-        out.setWriteListener(new WriteListener() {
-            private final byte[] chunk = new byte[1 << 16];
-
-            @Override
-            public void onWritePossible() throws IOException {
-                while (out.isReady()) {
-                    int n = in.read(chunk);
-                    if (n < 0) {
-                        finish();
-                        return;
-                    }
-                    out.write(chunk, 0, n);
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                finish();
-            }
-
-            private void finish() {
-                try {
-                    in.close();
-                    Files.deleteIfExists(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    async.complete();
-                }
+        Responses.sendFile(req, resp, f, () -> {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException e) {
+                // a temporary file: the system's cleaning takes it
             }
         });
     }

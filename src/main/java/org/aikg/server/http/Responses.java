@@ -2,7 +2,13 @@ package org.aikg.server.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.OutputStream;
 import java.util.HexFormat;
 import java.util.List;
@@ -76,6 +82,57 @@ public final class Responses {
                 out.write(body);
             }
         }
+    }
+
+    /**
+     * Sends a file as the body of a response whose status and headers are set: with the servlet's
+     * asynchronous output where the request allows it, so that a client that reads slowly holds a
+     * connection but no thread; {@code done} runs once it is sent or the client has gone.
+     */
+    public static void sendFile(HttpServletRequest req, HttpServletResponse resp, Path file, Runnable done) throws IOException {
+        if (!req.isAsyncSupported()) {
+            try (OutputStream out = resp.getOutputStream()) {
+                Files.copy(file, out);
+            } finally {
+                done.run();
+            }
+            return;
+        }
+        InputStream in = Files.newInputStream(file);
+        AsyncContext async = req.startAsync();
+        async.setTimeout(0);
+        ServletOutputStream out = resp.getOutputStream();
+        out.setWriteListener(new WriteListener() {
+            private final byte[] chunk = new byte[1 << 16];
+
+            @Override
+            public void onWritePossible() throws IOException {
+                while (out.isReady()) {
+                    int n = in.read(chunk);
+                    if (n < 0) {
+                        finish();
+                        return;
+                    }
+                    out.write(chunk, 0, n);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                finish();
+            }
+
+            private void finish() {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // a file being read: nothing to recover
+                } finally {
+                    done.run();
+                    async.complete();
+                }
+            }
+        });
     }
 
     /** OPTIONS: what the resource allows, for CORS pre-flight too. */

@@ -13,10 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.aikg.server.budget.Budget;
 import org.aikg.server.http.Format;
 import org.aikg.server.http.Formats;
+import org.aikg.server.http.HttpError;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
@@ -28,6 +28,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.shared.JenaException;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -99,8 +100,7 @@ final class Answers {
     }
 
     private QueryExec exec(Query query, DatasetGraph target) {
-        return QueryExec.dataset(target).query(query).context(BoundedExecution.context(budget))
-                .overallTimeout(budget.remainingMillis(), TimeUnit.MILLISECONDS).build();
+        return BoundedExecution.query(target, query, budget).build();
     }
 
     private void select(HttpServletRequest req, String text, RowSet rows, boolean ordered, Format f, OutputStream out) throws IOException {
@@ -208,7 +208,13 @@ final class Answers {
 
     private void rdf(Graph g, Format f, OutputStream out) {
         prefixes.forEach(g.getPrefixMapping()::setNsPrefix);
-        f.write(g, out);
+        try {
+            f.write(g, out);
+        } catch (JenaException e) {
+            // RDF/XML names every predicate as an XML element: some IRIs have no such name
+            if (f != Formats.RDFXML) throw e;
+            throw new HttpError(406, "this answer cannot be written as RDF/XML (" + e.getMessage() + "); ask for Turtle, N-Triples or JSON-LD");
+        }
     }
 
     /**

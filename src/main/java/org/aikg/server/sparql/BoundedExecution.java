@@ -2,6 +2,7 @@ package org.aikg.server.sparql;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.aikg.server.budget.Budget;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -14,11 +15,12 @@ import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.iterator.QueryIterPath;
 import org.apache.jena.sparql.engine.main.OpExecutor;
 import org.apache.jena.sparql.engine.main.OpExecutorFactory;
-import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.graph.GraphWrapper;
 import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
-import org.apache.jena.sparql.util.Context;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.tdb2.solver.OpExecutorTDB2;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.util.iterator.ExtendedIterator;
@@ -33,7 +35,7 @@ import org.apache.jena.util.iterator.ExtendedIterator;
  * In memory and on TDB2 (whose own executor keeps its joins on node ids).
  *
  * <pre>{@code
- * QueryExec.dataset(dsg).query(q).context(BoundedExecution.context(budget)).build();
+ * try (QueryExec exec = BoundedExecution.query(dsg, query, budget).build()) { ... }
  * }</pre>
  */
 final class BoundedExecution {
@@ -59,16 +61,20 @@ final class BoundedExecution {
                 APF + "strSplit", uri -> new BoundedRegex.StrSplit());
     }
 
-    /** The settings of a query run within {@code budget}. */
-    static Context context(Budget budget) {
-        Context c = new Context();
-        c.set(BoundedExpressions.BUDGET, budget);
-        c.set(ARQConstants.symCancelQuery, budget.cancelSignal());
-        c.set(ARQ.httpServiceAllowed, false);
-        c.set(ARQ.spillToDiskThreshold, SPILL);
-        PropertyFunctionRegistry.set(c, REGISTRY);
-        QC.setFactory(c, PATHS);
-        return c;
+    /**
+     * A query of {@code dataset} run within {@code budget}: its settings are added to those of the
+     * dataset (a TDB2 store's union default graph is one) and Jena's, never in their place.
+     */
+    static QueryExecDatasetBuilder query(DatasetGraph dataset, Query query, Budget budget) {
+        QueryExecDatasetBuilder b = QueryExecDatasetBuilder.create().dataset(dataset).query(query);
+        b.set(BoundedExpressions.BUDGET, budget)
+                .set(ARQConstants.symCancelQuery, budget.cancelSignal())
+                .set(ARQ.httpServiceAllowed, false)
+                .set(ARQ.spillToDiskThreshold, SPILL)
+                .set(ARQConstants.registryPropertyFunctions, REGISTRY)
+                .set(ARQConstants.sysOpExecutorFactory, PATHS)
+                .overallTimeout(budget.remainingMillis(), TimeUnit.MILLISECONDS);
+        return b;
     }
 
     private static QueryIterator path(OpPath op, QueryIterator input, ExecutionContext execCxt) {

@@ -23,7 +23,6 @@ import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprFunction;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
-import org.apache.jena.sparql.expr.aggregate.AggCustom;
 import org.apache.jena.sparql.path.P_Path1;
 import org.apache.jena.sparql.path.P_Path2;
 import org.apache.jena.sparql.path.Path;
@@ -35,8 +34,8 @@ import org.apache.jena.sparql.path.Path;
  * nesting and would exhaust the stack of the thread serving it; {@code EXISTS}/{@code NOT EXISTS} nested
  * more than {@link #MAX_EXISTS_DEPTH} deep or used more than {@link #MAX_EXISTS} times, since Jena's
  * optimiser, which runs before any clock can stop it, takes time that doubles with each level (24
- * levels: 17 s); a call of a function this server does not offer ({@link BoundedExpressions#FUNCTIONS})
- * or of a custom aggregate; and a call of another service ({@code SERVICE}, also inside
+ * levels: 17 s); a call of a function this server does not offer ({@link BoundedExpressions#FUNCTIONS});
+ * and a call of another service ({@code SERVICE}, also inside
  * {@code FILTER EXISTS}), which Jena's FILTER would log, then swallow.
  *
  * <pre>{@code
@@ -81,9 +80,6 @@ final class QueryGuard {
             throw HttpError.badRequest("the function <" + shape.unknownFunction + "> is not offered on this server (the functions of SPARQL, "
                     + "XPath fn: and math:, XSD casts and a few of ARQ's are)");
         }
-        if (shape.customAggregate != null) {
-            throw HttpError.badRequest("the aggregate <" + shape.customAggregate + "> is not offered on this server (those of SPARQL are)");
-        }
         return query;
     }
 
@@ -99,7 +95,6 @@ final class QueryGuard {
         private int deepestExists;
         private int exists;
         private String unknownFunction;
-        private String customAggregate;
 
         int of(Op op, int level) {
             if (!enter(level)) return max;
@@ -138,10 +133,7 @@ final class QueryGuard {
                 unknownFunction = f.getFunctionIRI();
             }
             if (e instanceof ExprFunction f) exprs(f.getArgs(), level + 1);
-            if (e instanceof ExprAggregator a) {
-                if (a.getAggregator() instanceof AggCustom c && customAggregate == null) customAggregate = c.getIRI();
-                if (a.getAggregator().getExprList() != null) exprs(a.getAggregator().getExprList().getList(), level + 1);
-            }
+            if (e instanceof ExprAggregator a && a.getAggregator().getExprList() != null) exprs(a.getAggregator().getExprList().getList(), level + 1);
         }
 
         void of(Path p, int level) {
