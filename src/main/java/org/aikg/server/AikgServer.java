@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import jakarta.servlet.http.HttpServletRequest;
+import org.aikg.JenaSetup;
 import org.aikg.search.SearchIndex;
 import org.aikg.server.budget.Lanes;
 import org.aikg.server.budget.Limits;
@@ -73,14 +74,14 @@ public final class AikgServer {
     }
 
     /**
-     * Starts loading what any server needs before its first answer (Jena's initialisation, Fuseki's
-     * and Jetty's classes, the SPARQL parser) on a thread of its own, and returns at once: called
-     * before the data is read, the two overlap on a machine with more than one core.
+     * Initialises Jena on this thread ({@link JenaSetup}), then starts loading what else any server needs
+     * before its first answer (Fuseki's and Jetty's classes, the SPARQL parser) on a thread of its own,
+     * and returns: called before the data is read, the two overlap on a machine with more than one core.
      */
     public static void prepare() {
+        JenaSetup.init();  // on this thread first: Jena's class initialisers must not race each other
         Thread t = new Thread(() -> {
             try {
-                org.apache.jena.sys.JenaSystem.init();
                 FusekiServer.create().port(0).loopback(true).build();  // never started: its classes loaded and initialised
                 org.apache.jena.query.QueryFactory.create("ASK {}");
             } catch (RuntimeException | LinkageError e) {
@@ -206,6 +207,7 @@ public final class AikgServer {
         }
 
         public AikgServer build() {
+            JenaSetup.init();
             // nothing here reads the whole store: what is counted from it is counted on first use (see Site)
             Site site = new Site(published);
             Downloads downloads = new Downloads(site);
@@ -286,7 +288,7 @@ public final class AikgServer {
                     .addServlet("/static/*", new StaticServlet())
                     .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
                     .addServlet("/search", new SearchServlet(site, pages, templates, this::searchIndex))
-                    .addServlet("/fragments", new Fragments(site.data, site::triples, this::address, site.prefixes));
+                    .addServlet("/fragments", new Fragments(site.data, site::triplesIfCounted, this::address, site.prefixes));
         }
 
         /** Work that may run to the time limit: queries (also Fuseki's, and Graph Store reads), fragments, named queries. */
@@ -297,8 +299,9 @@ public final class AikgServer {
         }
 
         /**
-         * The search index: opened, or built from the data, on the first search, or else a little after the
-         * server listens ({@link #SEARCH_AFTER}), so that it never takes the cores from the first answers.
+         * The counts of the whole graph, and the search index (opened, or built from the data): each on the
+         * first request that needs it, or else a little after the server listens ({@link #SEARCH_AFTER}), so
+         * that they never take the cores from the first answers, and later requests need not wait for them.
          */
         @Override
         public void serverAfterStarting(FusekiServer server) {
@@ -307,6 +310,11 @@ public final class AikgServer {
                     Thread.sleep(SEARCH_AFTER.toMillis());
                 } catch (InterruptedException e) {
                     return;
+                }
+                try {
+                    Txn.executeRead(site.dsg, site::countNow);
+                } catch (RuntimeException e) {
+                    // counted again, and the failure reported, by the first request that needs the counts
                 }
                 openSearchIndex();
             }, "aikg-search-index");

@@ -140,6 +140,17 @@ final class Site {
         return s;
     }
 
+    /** The triples of the published graph if they are counted already (never counts them: a fragment does not wait for it). */
+    java.util.OptionalLong triplesIfCounted() {
+        Counts c = counts;
+        return c == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(c.triples());
+    }
+
+    /** Counts (or reads the counts of) the whole graph now, so that no request has to wait for it: called once the server listens. */
+    void countNow() {
+        counts();
+    }
+
     private Counts counts() {
         Counts c = counts;
         if (c == null) {

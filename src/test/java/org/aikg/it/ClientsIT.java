@@ -216,6 +216,19 @@ class ClientsIT {
         assertEquals(overSparql, overFragments, file);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SELECT (COUNT(*) AS ?n) WHERE { ?s a ?o }", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://schema.org/name> ?o }"})
+    void comunicaCountsOverTheFragmentsWhatSparqlCounts(String query) throws Exception {
+        // the fragments' metadata (typed as void:Dataset, hydra:Collection, ...) is never counted as data
+        List<String> overFragments = bindings(String.join("\n", run(node(), "node", "src/test/js/node_modules/@comunica/query-sparql/bin/query.js",
+                url + "fragments", "-q", query, "-t", "application/sparql-results+json")));
+        HttpResponse<String> sparql = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "sparql?query="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8))).header("Accept", "application/sparql-results+json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, sparql.statusCode());
+        assertEquals(bindings(sparql.body()), overFragments, query);
+    }
+
     /** The rows of a JSON result set, each as its sorted terms, sorted: the answer as a multiset. */
     static List<String> bindings(String json) {
         ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(StrUtils.asUTF8bytes(json)), ResultSetLang.RS_JSON);

@@ -25,15 +25,14 @@ public final class Params {
         return values[0];
     }
 
-    /** {@code ?page=}: 1 when absent; 400 unless it is a number from 1 to {@link #MAX_PAGE}. */
+    /** {@code ?page=}: 1 when absent; 400 unless it is ASCII digits, a number from 1 to {@link #MAX_PAGE}. */
     public static int page(HttpServletRequest req) {
         String v = one(req, "page");
         if (v == null) return 1;
-        try {
+        // Integer.parseInt also takes "+5" and digits of other scripts ("٥"), which no link of the site writes
+        if (v.matches("[0-9]{1,7}")) {
             int page = Integer.parseInt(v);
             if (page >= 1 && page <= MAX_PAGE) return page;
-        } catch (NumberFormatException e) {
-            // refused below
         }
         throw HttpError.badRequest("bad page number \"" + v + "\" (expected 1, 2, …)");
     }

@@ -170,7 +170,7 @@ final class BoundedExpressions {
                 || f instanceof E_Bound || f instanceof E_IsIRI || f instanceof E_IsBlank || f instanceof E_IsLiteral || f instanceof E_IsNumeric
                 || f instanceof E_OneOfBase || f instanceof E_LangMatches || f instanceof E_StrContains || f instanceof E_StrStartsWith
                 || f instanceof E_StrEndsWith || f instanceof E_StrLength || f instanceof E_Lang || f instanceof E_Datatype || f instanceof E_Str
-                || f instanceof E_Conditional || f instanceof E_Coalesce || f instanceof E_Regex || f instanceof E_StrSubstring
+                || f instanceof E_If || f instanceof E_Coalesce || f instanceof E_Regex || f instanceof E_StrSubstring
                 || f instanceof E_StrBefore || f instanceof E_StrAfter);
     }
 

@@ -2,22 +2,25 @@ package org.aikg.server.sparql;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.net.URLEncoder;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aikg.server.budget.Budget;
+import org.aikg.server.budget.Spool;
 import org.aikg.server.http.Format;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Offers;
 import org.aikg.server.http.Params;
 import org.aikg.server.http.Resource;
-import org.aikg.server.http.Responses;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -28,8 +31,8 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
@@ -37,31 +40,46 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * Triple Pattern Fragments ({@code /fragments?subject=&predicate=&object=&page=}), the Linked Data
  * Fragments interface: the triples matching one pattern, a page at a time, with their count and the
  * Hydra controls that let a client (Comunica) ask for any other pattern, so that it can answer a
- * SPARQL query itself at almost no cost to the server. In TriG and N-Quads the metadata and controls
- * are a named graph of their own; in Turtle, N-Triples and JSON-LD they stand beside the data.
+ * SPARQL query itself at little cost to the server. A page costs what its own triples cost and a
+ * bounded look past them ({@link #LOOK_AHEAD} triples), never a count of every match, and it spends the
+ * request's {@link Budget}: the count is exact when the pattern's matches were seen to their end (it is
+ * then kept for the pattern), else a lower bound, which the controls say (the TPF specification asks
+ * for an estimate). A page past the end, once the end is known, or past the whole graph, costs no scan.
+ * In TriG and N-Quads the metadata and controls are a named graph of their own, linked to the fragment
+ * with {@code foaf:primaryTopic} as the LDF server writes it (so a client tells them from the data); in
+ * Turtle, N-Triples and JSON-LD they stand beside the data.
  *
  * <pre>{@code
- * builder.addServlet("/fragments", new Fragments(graph, () -> graph.size(), () -> server.url(), prefixes));
+ * builder.addServlet("/fragments", new Fragments(graph, site::triplesIfCounted, () -> server.url(), prefixes));
  * }</pre>
  */
 public final class Fragments extends Resource {
     private static final long serialVersionUID = 1L;
     /** Triples per page. */
     public static final int PAGE_SIZE = 100;
+    /** How many matches past a page are counted before the count becomes a lower bound. */
+    static final int LOOK_AHEAD = 10_000;
+    /** How many patterns' counts are kept. */
+    static final int COUNTS_KEPT = 10_000;
     private static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
+    private static final String FOAF = "http://xmlns.com/foaf/0.1/";
     private static final Pattern LITERAL = Pattern.compile("\"(.*)\"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\\^\\^<?([^<>\"]+)>?)?", Pattern.DOTALL);
     private static final List<String> PARAMETERS = List.of("subject", "predicate", "object");
 
+    /** What is known of a pattern's matches: how many, and whether that is all of them. */
+    private record Count(long matches, boolean exact) {}
+
     private final transient Graph data;
-    private final java.util.function.LongSupplier triples;
+    private final transient Supplier<OptionalLong> triples;
     private final transient Supplier<String> address;
     private final transient Map<String, String> prefixes;
+    private final transient Cache<Triple, Count> counts = Caffeine.newBuilder().maximumSize(COUNTS_KEPT).build();
 
     /**
-     * Fragments of {@code data} ({@code triples} in all), at the address the server is reached at
+     * Fragments of {@code data} ({@code triples} in all, once counted), at the address the server is reached at
      * ({@code http://host:port}, from its configuration, never from a request's {@code Host}).
      */
-    public Fragments(Graph data, java.util.function.LongSupplier triples, Supplier<String> address, Map<String, String> prefixes) {
+    public Fragments(Graph data, Supplier<OptionalLong> triples, Supplier<String> address, Map<String, String> prefixes) {
         this.data = data;
         this.triples = triples;
         this.address = address;
@@ -70,28 +88,45 @@ public final class Fragments extends Resource {
 
     @Override
     protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Budget budget = Budget.of(req);
         Format format = Offers.FRAGMENT.decide(req).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), Offers.FRAGMENT));
         Node s = term(req, "subject", false);
         Node p = term(req, "predicate", false);
         Node o = term(req, "object", true);
         int page = Params.page(req);
-        List<Triple> matches = new ArrayList<>();
-        long count = 0;
         long skip = (long) (page - 1) * PAGE_SIZE;
-        for (var it = data.find(s, p, o); it.hasNext();) {
-            Triple t = it.next();
-            if (count >= skip && count < skip + PAGE_SIZE) matches.add(t);
-            count++;
+        Triple pattern = Triple.createMatch(s, p, o);
+        Count known = counts.getIfPresent(pattern);
+        OptionalLong all = triples.get();
+        if (page > 1 && ((known != null && known.exact() && skip >= known.matches()) || (all.isPresent() && skip >= all.getAsLong()))) {
+            throw HttpError.notFound("there is no page " + page + " of this fragment");
         }
+        List<Triple> matches = new ArrayList<>();
+        long seen = 0;
+        long stop = skip + PAGE_SIZE + LOOK_AHEAD;
+        boolean ended = true;
+        for (var it = data.find(s, p, o); it.hasNext();) {
+            budget.check();
+            if (seen >= stop) {
+                ended = false;
+                break;
+            }
+            Triple t = it.next();
+            if (seen >= skip && seen < skip + PAGE_SIZE) matches.add(t);
+            seen++;
+        }
+        Count count = ended ? new Count(seen, true) : new Count(Math.max(seen, known == null ? 0 : known.matches()), known != null && known.exact());
+        if (known == null || count.exact() || count.matches() > known.matches()) counts.put(pattern, count);
         if (page > 1 && matches.isEmpty()) throw HttpError.notFound("there is no page " + page + " of this fragment");
         String base = address.get();
         Node fragment = NodeFactory.createURI(base + "/fragments" + query(s, p, o, page == 1 ? 0 : page));
+        Node metadata = NodeFactory.createURI(fragment.getURI() + "#metadata");
         Node dataset = NodeFactory.createURI(base + "/fragments#dataset");
         Graph controls = GraphFactory.createGraphMem();
         add(controls, dataset, Vocab.RDF_type, NodeFactory.createURI(Vocab.VOID + "Dataset"));
         add(controls, dataset, Vocab.RDF_type, hydra("Collection"));
         add(controls, dataset, NodeFactory.createURI(Vocab.VOID + "subset"), fragment);
-        add(controls, dataset, NodeFactory.createURI(Vocab.VOID + "triples"), integer(triples.getAsLong()));
+        all.ifPresent(n -> add(controls, dataset, NodeFactory.createURI(Vocab.VOID + "triples"), integer(n)));
         Node search = NodeFactory.createBlankNode("search");
         add(controls, dataset, hydra("search"), search);
         add(controls, search, hydra("template"), NodeFactory.createLiteralString(base + "/fragments{?subject,predicate,object}"));
@@ -102,27 +137,44 @@ public final class Fragments extends Resource {
             add(controls, mapping, hydra("variable"), NodeFactory.createLiteralString(v));
             add(controls, mapping, hydra("property"), NodeFactory.createURI(Vocab.RDF + v));
         }
+        if (format.quads()) {
+            // the LDF server names the fragment as the metadata's topic; Comunica looks for what has the page as its subset
+            add(controls, metadata, NodeFactory.createURI(FOAF + "primaryTopic"), fragment);
+            add(controls, metadata, NodeFactory.createURI(FOAF + "primaryTopic"), dataset);
+        }
         add(controls, fragment, Vocab.RDF_type, hydra("PartialCollectionView"));
-        add(controls, fragment, NodeFactory.createURI(Vocab.VOID + "triples"), integer(count));
-        add(controls, fragment, hydra("totalItems"), integer(count));
+        add(controls, fragment, NodeFactory.createURI(Vocab.VOID + "triples"), integer(count.matches()));
+        add(controls, fragment, hydra("totalItems"), integer(count.matches()));
+        if (!count.exact()) {
+            add(controls, fragment, NodeFactory.createURI(Vocab.RDFS + "comment"), NodeFactory.createLiteralLang("The count is a lower bound: at least "
+                    + count.matches() + " triples match; counting stops " + LOOK_AHEAD + " triples past a page.", "en"));
+        }
         add(controls, fragment, hydra("itemsPerPage"), integer(PAGE_SIZE));
         add(controls, fragment, hydra("first"), NodeFactory.createURI(base + "/fragments" + query(s, p, o, 1)));
         if (page > 1) add(controls, fragment, hydra("previous"), NodeFactory.createURI(base + "/fragments" + query(s, p, o, page - 1)));
-        if (skip + PAGE_SIZE < count) add(controls, fragment, hydra("next"), NodeFactory.createURI(base + "/fragments" + query(s, p, o, page + 1)));
+        if (skip + PAGE_SIZE < seen) add(controls, fragment, hydra("next"), NodeFactory.createURI(base + "/fragments" + query(s, p, o, page + 1)));
         resp.setHeader("Vary", "Accept");
-        Responses.send(req, resp, format.contentType(), write(format, matches, controls, NodeFactory.createURI(fragment.getURI() + "#metadata")));
+        try (Spool answer = new Spool(budget)) {
+            write(format, matches, controls, metadata, answer);
+            answer.send(req, resp, format.contentType());
+        }
     }
 
-    private byte[] write(Format format, List<Triple> matches, Graph controls, Node metadata) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private void write(Format format, List<Triple> matches, Graph controls, Node metadata, OutputStream out) {
         if (format.quads()) {
-            DatasetGraph d = DatasetGraphFactory.create();
-            prefixes.forEach(d.prefixes()::add);
-            d.prefixes().add("hydra", HYDRA);
-            d.prefixes().add("void", Vocab.VOID);
-            for (Triple t : matches) d.add(Quad.create(Quad.defaultGraphIRI, t));
-            controls.find().forEachRemaining(t -> d.add(Quad.create(metadata, t)));
-            RDFWriter.source(d).format(format.writer()).output(out);
+            // streamed in this order: a client that splits data from metadata as it reads (Comunica) learns which
+            // graph is the metadata from the first quad, before any other quad of it
+            StreamRDF w = StreamRDFWriter.getWriterStream(out, format.lang());
+            w.start();
+            prefixes.forEach(w::prefix);
+            w.prefix("hydra", HYDRA);
+            w.prefix("void", Vocab.VOID);
+            w.prefix("foaf", FOAF);
+            Node topic = NodeFactory.createURI(FOAF + "primaryTopic");
+            controls.find(metadata, topic, Node.ANY).forEachRemaining(t -> w.quad(Quad.create(metadata, t)));
+            controls.find().filterDrop(t -> t.getPredicate().equals(topic)).forEachRemaining(t -> w.quad(Quad.create(metadata, t)));
+            for (Triple t : matches) w.quad(Quad.create(Quad.defaultGraphIRI, t));
+            w.finish();
         } else {
             Graph g = GraphFactory.createGraphMem();
             prefixes.forEach(g.getPrefixMapping()::setNsPrefix);
@@ -131,7 +183,6 @@ public final class Fragments extends Resource {
             controls.find().forEachRemaining(g::add);
             RDFWriter.source(g).format(format.writer()).output(out);
         }
-        return out.toByteArray();
     }
 
     /** A term of the pattern: an IRI, a literal ({@code "v"}, {@code "v"@en}, {@code "v"^^dt}), or any (absent, empty, {@code ?x}). */
@@ -166,10 +217,25 @@ public final class Fragments extends Resource {
         Node[] terms = {s, p, o};
         for (int i = 0; i < 3; i++) {
             if (terms[i] == Node.ANY) continue;
-            parts.add(PARAMETERS.get(i) + "=" + URLEncoder.encode(tpf(terms[i]), StandardCharsets.UTF_8));
+            parts.add(PARAMETERS.get(i) + "=" + expand(tpf(terms[i])));
         }
         if (page > 0) parts.add("page=" + page);
         return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    /**
+     * A value as the search template's {@code {?subject,predicate,object}} expands it (RFC 6570: every
+     * byte of its UTF-8 but the unreserved characters percent-encoded), so that the address of a page
+     * is the very string a client makes from the template (a client tells a page's metadata by it).
+     */
+    static String expand(String value) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (x & 0xFF);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') b.append(c);
+            else b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+        }
+        return b.toString();
     }
 
     private static String tpf(Node n) {
