@@ -16,6 +16,7 @@ import org.aikg.server.http.Refusals;
 import org.aikg.server.http.RequestGate;
 import org.aikg.server.sparql.Fragments;
 import org.aikg.server.sparql.FusekiOperations;
+import org.aikg.server.sparql.GraphStore;
 import org.aikg.server.sparql.ServiceDescription;
 import org.aikg.server.sparql.SparqlEndpoint;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -258,7 +259,7 @@ public final class AikgServer {
 
         @Override
         public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
-            new FusekiOperations(sparql).register(builder);
+            new FusekiOperations(sparql, new GraphStore(site.dsg, site.prefixes)).register(builder);
             builder.add(DATASET, FusekiOperations.dataService(site.dsg));
             builder.addFilter("/*", new RequestGate(MAX_BODY));
             builder.addFilter("/*", new Lanes(limits, Module::isQueryWork));

@@ -49,7 +49,8 @@ final class ClassServlet extends Resource {
             Responses.send(req, resp, page.contentType(), page.body());
             return;
         }
-        String segment = path.startsWith("/class/") ? path.substring("/class/".length()) : "";
+        // the segment as a client may encode it: /class/skos%3AConcept is /class/skos:Concept
+        String segment = path.startsWith("/class/") ? Params.decodedSegment(path.substring("/class/".length())) : "";
         Node cls = RequestGate.safe(path) && segment.matches("[A-Za-z0-9_:-]{1,200}") ? pages.classes().forSegment(segment) : null;
         if (cls == null) throw HttpError.notFound("there is no class \"" + segment + "\" here; see /class");
         String canonicalPath = pages.classes().pageOf(cls);
@@ -78,7 +79,7 @@ final class ClassServlet extends Resource {
     }
 
     private static Format format(HttpServletRequest req) {
-        String param = req.getParameter("format");
+        String param = Params.one(req, "format");
         if (param != null) {
             return Offers.PAGE.named(param).orElseThrow(() -> HttpError.badRequest("unknown format \"" + param + "\" (expected one of "
                     + String.join(", ", Offers.PAGE.suffixes()) + ")"));

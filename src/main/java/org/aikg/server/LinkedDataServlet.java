@@ -57,7 +57,7 @@ final class LinkedDataServlet extends Resource {
         });
         if (r == null) throw HttpError.notFound("there is no page " + page + " of this description");
         resp.setHeader("Vary", html ? "Accept, Accept-Language" : "Accept");
-        if (p.suffix() == null && req.getParameter("format") == null) resp.setHeader("Content-Location", p.docPath() + "." + format.suffix());
+        if (p.suffix() == null && Params.one(req, "format") == null) resp.setHeader("Content-Location", p.docPath() + "." + format.suffix());
         StringBuilder link = new StringBuilder("<" + thing.getURI() + ">; rel=\"canonical\"");
         for (var alt : pages.alternates(p.docPath())) {
             link.append(", <").append(alt.href()).append(">; rel=\"alternate\"; type=\"").append(alt.mediaType()).append('"');
@@ -69,7 +69,7 @@ final class LinkedDataServlet extends Resource {
     /** The format: a suffix, else {@code ?format=} (one of the suffixes), else negotiation. */
     private static Format chosen(HttpServletRequest req, Paths.Thing p) {
         if (p.suffix() != null) return Offers.PAGE.named(p.suffix()).orElseThrow();
-        String format = req.getParameter("format");
+        String format = Params.one(req, "format");
         if (format != null) {
             return Offers.PAGE.named(format).orElseThrow(() -> HttpError.badRequest("unknown format \"" + format + "\" (expected one of "
                     + String.join(", ", Offers.PAGE.suffixes()) + ")"));

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.aikg.server.http.Format;
 import org.aikg.server.http.Formats;
 import org.aikg.server.http.HttpError;
+import org.aikg.server.http.Params;
 import org.aikg.server.http.Offers;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
@@ -48,7 +49,7 @@ final class MetadataServlet extends Resource {
         boolean def = path.startsWith("/def");
         int dot = path.lastIndexOf('.');
         String suffix = dot > 1 && !path.startsWith("/.well-known") ? path.substring(dot + 1) : null;
-        String param = req.getParameter("format");
+        String param = Params.one(req, "format");
         Format format;
         if (suffix != null) format = Offers.PAGE.named(suffix).orElseThrow(() -> HttpError.notFound("no such format: " + suffix));
         else if (param != null) format = Offers.PAGE.named(param).orElseThrow(() -> HttpError.badRequest("unknown format \"" + param

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.aikg.query.NamedQuery;
+import org.aikg.server.http.Params;
 import org.aikg.server.Views.QueryLink;
 import org.aikg.server.Views.Value;
 import org.aikg.server.sparql.HtmlView;
@@ -28,7 +29,7 @@ final class QueryPage implements HtmlView {
     public byte[] editor(HttpServletRequest req, String query) {
         String text = query;
         if (text == null) {
-            String example = req.getParameter("example");
+            String example = Params.one(req, "example");
             NamedQuery q = example == null ? null : site.queries().byName(example).orElse(null);
             text = q != null ? q.text() : site.queries().all().isEmpty() ? "SELECT * WHERE { ?s ?p ?o } LIMIT 10" : site.queries().all().get(0).text();
         }

@@ -9,12 +9,12 @@ import java.util.Locale;
  */
 record Reader(String lang, boolean explicit) {
     static Reader of(HttpServletRequest req) {
-        String p = req.getParameter("lang");
+        String p = org.aikg.server.http.Params.one(req, "lang");
         if (p != null && (p.equals("en") || p.equals("zh"))) return new Reader(p, true);
         return new Reader(fromHeader(req.getHeader("Accept-Language")), false);
     }
 
-    private static String fromHeader(String al) {
+    static String fromHeader(String al) {
         if (al == null) return "en";
         double zh = -1;
         double en = -1;

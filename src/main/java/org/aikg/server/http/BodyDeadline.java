@@ -34,24 +34,35 @@ public final class BodyDeadline {
         Handler app = server.getHandler();
         Handler eager = new EagerContentHandler(new Dispatch(app), new EagerContentHandler.FormContentLoaderFactory(-1, (int) maxBytes),
                 new EagerContentHandler.RetainedContentLoaderFactory(maxBytes, -1, true));
-        server.setHandler(new Deadline(eager, deadline));
+        server.setHandler(new Deadline(eager, maxBytes, deadline));
     }
 
     private static boolean hasBody(Request request) {
         return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, HttpHeaderValue.CHUNKED.asString());
     }
 
-    /** Starts the clock on a request with a body; answers 408 if the body is not whole in time. */
+    /**
+     * Refuses at once a body declared larger than the limit (413, before reading a byte of it, so no
+     * {@code 100 Continue} is sent for it); starts the clock on any other request with a body, and
+     * answers 408 if the body is not whole in time.
+     */
     private static final class Deadline extends Handler.Wrapper {
+        private final long maxBytes;
         private final Duration deadline;
 
-        Deadline(Handler next, Duration deadline) {
+        Deadline(Handler next, long maxBytes, Duration deadline) {
             super(next);
+            this.maxBytes = maxBytes;
             this.deadline = deadline;
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (request.getLength() > maxBytes) {
+                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+                Response.writeError(request, response, callback, 413, "a request body may be at most " + maxBytes + " bytes");
+                return true;
+            }
             if (!hasBody(request)) return super.handle(request, response, callback);
             AtomicBoolean claimed = new AtomicBoolean();
             request.setAttribute(CLAIM, claimed);

@@ -42,6 +42,10 @@ public final class Offers {
             JSONLD);
     /** The answer of ARQ's {@code JSON { … } WHERE} query form. */
     public static final Offers JSON_FORM = new Offers(JSON);
+    /** A graph of the Graph Store protocol (the default graph, or a named one). */
+    public static final Offers STORE_GRAPH = new Offers(TURTLE, NTRIPLES, JSONLD, RDFXML, RDF_THRIFT, RDF_PROTOBUF, TRIG, NQUADS);
+    /** The whole dataset by the Graph Store protocol: its named graphs, in a format that keeps them apart. */
+    public static final Offers STORE_DATASET = new Offers(TRIG, NQUADS, JSONLD, RDF_THRIFT, RDF_PROTOBUF);
     /** A Triple Pattern Fragment: its data, metadata and controls (apart in the quads formats). */
     public static final Offers FRAGMENT = new Offers(TURTLE, TRIG, NQUADS, NTRIPLES, JSONLD);
     /** Search: the results page, or JSON for the suggestions of the search box. */

@@ -25,6 +25,31 @@ public final class Params {
         return values[0];
     }
 
+    /** A path segment percent-decoded as UTF-8; the segment as given when it is not valid percent-encoded UTF-8 (it then names nothing). */
+    public static String decodedSegment(String raw) {
+        if (raw.indexOf('%') < 0) return raw;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '%') {
+                if (c > 0x7F) return raw;
+                bytes.write(c);
+                continue;
+            }
+            if (i + 2 >= raw.length()) return raw;
+            int hi = Character.digit(raw.charAt(i + 1), 16);
+            int lo = Character.digit(raw.charAt(i + 2), 16);
+            if (hi < 0 || lo < 0) return raw;
+            bytes.write(hi * 16 + lo);
+            i += 2;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return raw;
+        }
+    }
+
     /** {@code ?page=}: 1 when absent; 400 unless it is ASCII digits, a number from 1 to {@link #MAX_PAGE}. */
     public static int page(HttpServletRequest req) {
         String v = one(req, "page");

@@ -42,6 +42,7 @@ public final class RequestGate implements Filter {
                         + " characters; send a long query with POST (as application/sparql-query, or as a form)");
             }
             if (req.getContentLengthLong() > maxBody) throw HttpError.tooLarge("a request body may be at most " + maxBody + " bytes");
+            parameters(req);
             if (!isDatasetRequest(req) && req.getHttpServletMapping().getMappingMatch() == MappingMatch.DEFAULT) {
                 throw HttpError.notFound("there is nothing here with this address");
             }
@@ -50,6 +51,28 @@ public final class RequestGate implements Filter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Reads the parameters (the query string, and a form body) once, here, so that no servlet meets a
+     * malformed one: percent-encoding that is not, or bytes that are not UTF-8, are 400 on every path; a
+     * form over the body limit is 413.
+     */
+    private void parameters(HttpServletRequest req) {
+        try {
+            req.getParameterMap();
+        } catch (IllegalStateException e) {
+            // Jetty's "form too large"
+            throw HttpError.tooLarge("a form may be at most " + maxBody + " bytes");
+        } catch (RuntimeException e) {
+            throw HttpError.badRequest("the query string or form is not percent-encoded UTF-8 (" + oneLine(e.getMessage()) + ")");
+        }
+    }
+
+    private static String oneLine(String s) {
+        if (s == null) return "malformed";
+        String t = s.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return t.length() > 120 ? t.substring(0, 120) + "…" : t;
     }
 
     /**

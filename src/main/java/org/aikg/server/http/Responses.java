@@ -52,18 +52,37 @@ public final class Responses {
         return "\"" + HexFormat.of().toHexDigits((c.getValue() << 32) | d.getValue()) + "\"";
     }
 
-    /** True (and a 304 sent) when the client already has this variant. */
+    /**
+     * The conditions of a request on the variant it would get ({@code etag}), as RFC 9110 §13.2 orders
+     * them: an {@code If-Match} that names no current version is 412; an {@code If-None-Match} that
+     * matches is 304 for GET and HEAD (true: the 304 is sent) and 412 for any other method.
+     */
     public static boolean notModified(HttpServletRequest req, HttpServletResponse resp, String etag) {
+        String im = req.getHeader("If-Match");
+        if (im != null && !matches(im, etag, false)) {
+            throw new HttpError(412, "If-Match names no current version of this resource (its ETag is " + etag + ")");
+        }
         String inm = req.getHeader("If-None-Match");
-        if (inm == null) return false;
-        for (String tag : inm.split(",")) {
+        if (inm == null || !matches(inm, etag, true)) return false;
+        String method = req.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            throw new HttpError(412, "If-None-Match: the answer to this " + method + " matches " + inm.strip());
+        }
+        resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        resp.setHeader("ETag", etag);
+        return true;
+    }
+
+    /** True when a list of entity tags (or {@code *}) names {@code etag}: weakly ({@code W/} ignored) or strongly (a weak tag never matches). */
+    private static boolean matches(String list, String etag, boolean weak) {
+        for (String tag : list.split(",")) {
             String t = tag.trim();
-            if (t.startsWith("W/")) t = t.substring(2);
-            if (t.equals(etag) || t.equals("*")) {
-                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                resp.setHeader("ETag", etag);
-                return true;
+            if (t.equals("*")) return true;
+            if (t.startsWith("W/")) {
+                if (!weak) continue;
+                t = t.substring(2);
             }
+            if (t.equals(etag)) return true;
         }
         return false;
     }

@@ -59,8 +59,8 @@ public final class Fragments extends Resource {
     public static final int PAGE_SIZE = 100;
     /** How many matches past a page are counted before the count becomes a lower bound. */
     static final int LOOK_AHEAD = 10_000;
-    /** How many patterns' counts are kept. */
-    static final int COUNTS_KEPT = 10_000;
+    /** How many characters of patterns are kept with their counts (about 2,500 patterns of usual IRIs): a bound in bytes, as the patterns are a client's. */
+    static final long COUNTS_KEPT = 256 * 1024;
     private static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
     private static final String FOAF = "http://xmlns.com/foaf/0.1/";
     private static final Pattern LITERAL = Pattern.compile("\"(.*)\"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\\^\\^<?([^<>\"]+)>?)?", Pattern.DOTALL);
@@ -73,7 +73,8 @@ public final class Fragments extends Resource {
     private final transient Supplier<OptionalLong> triples;
     private final transient Supplier<String> address;
     private final transient Map<String, String> prefixes;
-    private final transient Cache<Triple, Count> counts = Caffeine.newBuilder().maximumSize(COUNTS_KEPT).build();
+    private final transient Cache<Triple, Count> counts = Caffeine.newBuilder().maximumWeight(COUNTS_KEPT)
+            .weigher((Triple t, Count c) -> 100 + length(t.getSubject()) + length(t.getPredicate()) + length(t.getObject())).build();
 
     /**
      * Fragments of {@code data} ({@code triples} in all, once counted), at the address the server is reached at
@@ -245,6 +246,10 @@ public final class Fragments extends Resource {
         String dt = n.getLiteralDatatypeURI();
         if (dt == null || dt.equals(XSDDatatype.XSDstring.getURI())) return "\"" + n.getLiteralLexicalForm() + "\"";
         return "\"" + n.getLiteralLexicalForm() + "\"^^" + dt;
+    }
+
+    private static int length(Node n) {
+        return n == Node.ANY ? 0 : n.isURI() ? n.getURI().length() : n.isLiteral() ? n.getLiteralLexicalForm().length() + n.getLiteralDatatypeURI().length() : 16;
     }
 
     private static Node hydra(String local) {

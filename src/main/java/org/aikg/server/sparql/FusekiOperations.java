@@ -4,45 +4,39 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.List;
 import org.aikg.server.http.Formats;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Refusals;
 import org.aikg.server.http.Resource;
-import org.apache.jena.atlas.iterator.Iter;
+import org.aikg.server.http.Responses;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionService;
-import org.apache.jena.fuseki.servlets.GSP_R;
 import org.apache.jena.fuseki.servlets.HttpAction;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
-import org.apache.jena.sparql.core.DatasetGraphWrapperView;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphZero;
 
 /**
  * The operations of Fuseki's read-only dataset ({@code /ds}), registered with Fuseki so that its own
  * dispatch (by endpoint name, parameters and Content-Type) decides which one a request is: queries go
- * to aikg's {@link SparqlEndpoint}; Graph Store reads to Fuseki's own GSP, with the whole dataset
- * written as its named graphs only (the default graph is their union, a view, not more data); every
- * write or update is refused with {@code 405} and a valid {@code Allow}.
+ * to aikg's {@link SparqlEndpoint}; Graph Store reads to aikg's {@link GraphStore}, with the whole
+ * dataset written as its named graphs only (the default graph is their union, a view, not more data);
+ * every write or update is refused with {@code 405} and a valid {@code Allow}.
  *
  * <pre>{@code
- * FusekiOperations ops = new FusekiOperations(endpoint);
+ * FusekiOperations ops = new FusekiOperations(endpoint, new GraphStore(dsg, prefixes));
  * builder.registerOperation(Operation.Query, ops.query()).add("/ds", ops.dataService(dsg));
  * }</pre>
  */
 public final class FusekiOperations {
     private static final List<String> UPDATE_ENDPOINT = List.of("OPTIONS");
     private final SparqlEndpoint endpoint;
+    private final GraphStore store;
 
-    public FusekiOperations(SparqlEndpoint endpoint) {
+    public FusekiOperations(SparqlEndpoint endpoint, GraphStore store) {
         this.endpoint = endpoint;
+        this.store = store;
     }
 
     /** Registers the handlers of the operations with a Fuseki server builder. */
@@ -83,19 +77,32 @@ public final class FusekiOperations {
         }
     }
 
-    /** Graph Store reads by Fuseki; any other method refused. */
-    private static final class Reads extends GSP_R {
+    /** Graph Store reads, answered by aikg's {@link GraphStore}; any other method refused. */
+    private final class Reads extends ActionService {
         @Override
         public void process(HttpAction action) {
-            if (Resource.READ.contains(action.getRequestMethod())) super.process(action);
-            else refuse(action, Resource.READ, "this server is read-only");
+            HttpServletRequest req = action.getRequest();
+            HttpServletResponse resp = action.getResponse();
+            try {
+                switch (action.getRequestMethod()) {
+                    case "GET", "HEAD" -> store.read(req, resp);
+                    case "OPTIONS" -> Responses.options(resp, Resource.READ);
+                    default -> refuse(action, Resource.READ, "this server is read-only");
+                }
+            } catch (RuntimeException | IOException e) {
+                try {
+                    Refusals.send(req, resp, e);
+                } catch (IOException io) {
+                    throw new UncheckedIOException(io);
+                }
+            }
         }
 
         @Override
-        protected DatasetGraph decideDataset(HttpAction action) {
-            DatasetGraph dsg = super.decideDataset(action);
-            return isQuads(action) ? new NamedGraphsOnly(dsg) : dsg;
-        }
+        public void validate(HttpAction action) {}
+
+        @Override
+        public void execute(HttpAction action) {}
     }
 
     /**
@@ -137,33 +144,6 @@ public final class FusekiOperations {
             Refusals.send(req, resp, HttpError.methodNotAllowed(req.getMethod(), allow, why));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A dataset as stored: its named graphs, with nothing in the default graph (which queries see as their union). */
-    private static final class NamedGraphsOnly extends DatasetGraphWrapper implements DatasetGraphWrapperView {
-        NamedGraphsOnly(DatasetGraph dsg) {
-            super(dsg);
-        }
-
-        @Override
-        public Graph getDefaultGraph() {
-            return GraphZero.instance();
-        }
-
-        @Override
-        public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
-            return g != null && Quad.isDefaultGraph(g) ? Iter.empty() : Iter.filter(super.find(g, s, p, o), q -> !q.isDefaultGraph());
-        }
-
-        @Override
-        public Iterator<Quad> find() {
-            return find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
-        }
-
-        @Override
-        public boolean contains(Node g, Node s, Node p, Node o) {
-            return find(g, s, p, o).hasNext();
         }
     }
 }

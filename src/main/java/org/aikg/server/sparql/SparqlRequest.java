@@ -123,8 +123,14 @@ record SparqlRequest(String query, List<String> defaultGraphs, List<String> name
         return Arrays.asList(values);
     }
 
-    private static String utf8(InputStream in, int maxBytes) throws IOException {
-        byte[] body = in.readNBytes(maxBytes + 1);
+    private static String utf8(InputStream in, int maxBytes) {
+        byte[] body;
+        try {
+            body = in.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            // the body arrived whole before the request was dispatched (BodyDeadline): what fails here is its framing
+            throw HttpError.badRequest("the request body cannot be read: its chunks are malformed, or it ends before its length");
+        }
         if (body.length > maxBytes) throw HttpError.tooLarge("a query may be at most " + maxBytes + " bytes");
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
