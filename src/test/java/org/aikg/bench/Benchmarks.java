@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -Xmx8g -cp target/test-classes:target/aikg.jar org.aikg.bench.Benchmarks [options] [BENCHMARK...]
- *   BENCHMARK: convert incremental load startup startup-store memory sparql serve download soak (default: all, in that order)
+ *   BENCHMARK: convert incremental load startup startup-store memory sparql search serve download bulkhead fragments soak (default: all, in that order)
  *   --corpus DIR       the synthetic corpus (default target/bench/corpus)
  *   --big-corpus DIR   a corpus ten times larger, for startup-store (run.sh makes one with 45,000 sources)
  *   --work DIR         where outputs, logs and results go (default target/bench)
@@ -40,7 +40,8 @@ import java.util.stream.Stream;
 public final class Benchmarks {
     private Benchmarks() {}
 
-    static final List<String> ALL = List.of("convert", "incremental", "load", "startup", "startup-store", "memory", "sparql", "search", "serve", "download", "soak");
+    static final List<String> ALL = List.of("convert", "incremental", "load", "startup", "startup-store", "memory", "sparql", "search", "serve", "download",
+            "bulkhead", "fragments", "soak");
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of("").toAbsolutePath();
@@ -107,6 +108,8 @@ public final class Benchmarks {
         benches.put("search", SearchBench::run);
         benches.put("serve", ServeBench::run);
         benches.put("download", DownloadBench::run);
+        benches.put("bulkhead", BulkheadBench::run);
+        benches.put("fragments", FragmentsBench::run);
         benches.put("soak", SoakBench::run);
 
         List<Section> sections = new ArrayList<>();

@@ -113,9 +113,16 @@ final class Stores {
 
     /** Stock Fuseki 5.6.0 ({@code jena-fuseki-server}'s jar) on the store: {@code --loc DIR --set tdb2:unionDefaultGraph=true /ds}. */
     static Server stockFuseki(Ctx ctx, Path store, String heap) {
+        return stockFuseki(ctx, store, heap, List.of());
+    }
+
+    /** Stock Fuseki with more options before the dataset's name ({@code --timeout=10000}). */
+    static Server stockFuseki(Ctx ctx, Path store, String heap, List<String> options) {
         int port = Bench.freePort();
-        List<String> cmd = List.of(Bench.javaBin(), "-Xmx" + heap, "-jar", fusekiJar(ctx).toString(), "--port", Integer.toString(port), "--localhost",
-                "--loc", store.toAbsolutePath().toString(), "--set", "tdb2:unionDefaultGraph=true", "/ds");
+        List<String> cmd = new ArrayList<>(List.of(Bench.javaBin(), "-Xmx" + heap, "-jar", fusekiJar(ctx).toString(), "--port", Integer.toString(port),
+                "--localhost", "--loc", store.toAbsolutePath().toString(), "--set", "tdb2:unionDefaultGraph=true"));
+        cmd.addAll(options);
+        cmd.add("/ds");
         return start(ctx, "stock Fuseki", cmd, port, "/ds/query", ctx.work.toAbsolutePath().resolve("fuseki-stock"));
     }
 
