@@ -44,8 +44,8 @@ final class ServeCommand implements Runnable {
     String maxBytes;
 
     @Option(names = "--max-queries", paramLabel = "N",
-            description = "Queries (SPARQL, fragments, Graph Store reads) that run at once; as many more wait up to a second for a place, "
-                    + "the rest get 503 at once. Pages never wait behind queries (default: 4 per core, at least 4).")
+            description = "Queries (SPARQL, fragments, Graph Store reads) that run at once; four times as many more wait up to a second for "
+                    + "a place, the rest get 503 at once. Pages never wait behind queries (default: 2 per core, at least 4).")
     Integer maxQueries;
 
     @Option(names = "--tdb2", paramLabel = "DIR", description = "Serve a TDB2 store made by 'aikg load' instead of converting DATA.")

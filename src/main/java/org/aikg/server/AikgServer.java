@@ -7,9 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.servlet.http.HttpServletRequest;
 import org.aikg.JenaSetup;
 import org.aikg.search.SearchIndex;
+import org.aikg.server.budget.Budget;
 import org.aikg.server.budget.Lanes;
 import org.aikg.server.budget.Limits;
 import org.aikg.server.http.BodyDeadline;
+import org.aikg.server.http.HttpError;
 import org.aikg.server.http.JettyErrors;
 import org.aikg.server.http.Offers;
 import org.aikg.server.http.Refusals;
@@ -165,7 +167,7 @@ public final class AikgServer {
             return this;
         }
 
-        /** How many queries run at once (default: 4 per core, at least 4); as many more may wait a second for a place. */
+        /** How many queries run at once (default: 2 per core, at least 4); four times as many more may wait a second for a place. */
         public Builder maxQueries(int maxQueries) {
             this.limits = limits.withMaxQueries(maxQueries);
             return this;
@@ -289,7 +291,7 @@ public final class AikgServer {
                     .addServlet("/static/*", new StaticServlet())
                     .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
                     .addServlet("/search", new SearchServlet(site, pages, templates, this::searchIndex))
-                    .addServlet("/fragments", new Fragments(site.data, site::triplesIfCounted, this::address, site.prefixes));
+                    .addServlet("/fragments", new Fragments(site.dsg, site::triplesIfCounted, this::address, site.prefixes));
         }
 
         /** Work that may run to the time limit: queries (also Fuseki's, and Graph Store reads), fragments, named queries. */
@@ -300,9 +302,10 @@ public final class AikgServer {
         }
 
         /**
-         * The counts of the whole graph, and the search index (opened, or built from the data): each on the
-         * first request that needs it, or else a little after the server listens ({@link #SEARCH_AFTER}), so
-         * that they never take the cores from the first answers, and later requests need not wait for them.
+         * The counts of the whole graph, what pages need of it, and the search index (opened, or built from
+         * the data): each on the first request that needs it, or else a little after the server listens
+         * ({@link #SEARCH_AFTER}), so that they never take the cores from the first answers, and later
+         * requests need not wait for them.
          */
         @Override
         public void serverAfterStarting(FusekiServer server) {
@@ -313,9 +316,12 @@ public final class AikgServer {
                     return;
                 }
                 try {
-                    Txn.executeRead(site.dsg, site::countNow);
+                    Txn.executeRead(site.dsg, () -> {
+                        site.countNow();
+                        pages.prepare();
+                    });
                 } catch (RuntimeException e) {
-                    // counted again, and the failure reported, by the first request that needs the counts
+                    // worked out again, and the failure reported, by the first request that needs it
                 }
                 openSearchIndex();
             }, "aikg-search-index");
@@ -324,13 +330,32 @@ public final class AikgServer {
             t.start();
         }
 
-        private SearchIndex searchIndex() {
-            openSearchIndex();
-            return search.join();
+        /** The search index, waited for no longer than the request's budget (it may be being built from the data). */
+        private SearchIndex searchIndex(Budget budget) {
+            if (searchStarted.compareAndSet(false, true)) {
+                // opened or built on a thread of its own: the first search waits for it no longer than its budget
+                Thread t = new Thread(this::makeSearchIndex, "aikg-search-index-now");
+                t.setDaemon(true);
+                t.start();
+            }
+            try {
+                return search.get(budget.remainingMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw HttpError.unavailable("the search index is being built from the data; try again in a moment");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw HttpError.unavailable("the server is stopping");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw new IllegalStateException(e.getCause());
+            }
         }
 
         private void openSearchIndex() {
-            if (!searchStarted.compareAndSet(false, true)) return;
+            if (searchStarted.compareAndSet(false, true)) makeSearchIndex();
+        }
+
+        private void makeSearchIndex() {
             try {
                 search.complete(site.searchIndex != null ? SearchIndex.open(site.searchIndex) : Txn.calculateRead(site.dsg, () -> SearchIndex.of(site.data)));
             } catch (RuntimeException e) {

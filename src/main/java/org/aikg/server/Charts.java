@@ -168,6 +168,11 @@ final class Charts {
         return index.get();
     }
 
+    /** Works out now what the charts need of the whole graph. */
+    void prepare() {
+        index();
+    }
+
     /** The statistics with a unit and a number, and the groups they form. */
     private Index collect() {
         Map<Node, Figure> figures = new HashMap<>();

@@ -36,8 +36,9 @@ import org.apache.jena.system.Txn;
  * (a hash of its bytes). The files are written when first asked for, one format at a time on a thread of
  * their own (so writing them never holds a request's thread, and takes one core at most); a request waits
  * for a file no longer than its {@link Budget} allows, then gets 503 with Retry-After while the writing
- * goes on. Lists of the files (the home page, {@code /download/}, {@code /dataset}) wait a moment at most
- * and show a file not yet written without its size. For a store whose content has a version, the files
+ * goes on. The list at {@code /download/} starts the writing of every file and waits a moment at most;
+ * the home page and {@code /dataset} list the files as they stand ({@link #current()}); both show a file not
+ * yet written without its size. For a store whose content has a version, the files
  * are kept beside the store ({@code DIR/aikg/site/VERSION/downloads/}) and a later start serves them
  * without writing them again; otherwise they live in a temporary folder removed when the server stops.
  */
@@ -94,6 +95,22 @@ final class Downloads implements AutoCloseable {
         for (int i = 0; i < all.size(); i++) {
             Format f = Formats.DOWNLOADS.get(i);
             Pair p = await(all.get(i), Math.max(0, until - System.nanoTime()));
+            if (p == null) p = new Pair(pending("aikg." + f.suffix(), f, false), pending("aikg." + f.suffix() + ".gz", f, true));
+            out.add(p.plain());
+            out.add(p.gzip());
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Every file on offer as it stands, without starting to write any or waiting: the home page and the
+     * dataset's description list them so (a casual visit does not set a large store's files writing).
+     */
+    List<File> current() {
+        List<File> out = new ArrayList<>();
+        for (Format f : Formats.DOWNLOADS) {
+            CompletableFuture<Pair> c = files.get(f);
+            Pair p = c != null && c.isDone() && !c.isCompletedExceptionally() ? c.join() : null;
             if (p == null) p = new Pair(pending("aikg." + f.suffix(), f, false), pending("aikg." + f.suffix() + ".gz", f, true));
             out.add(p.plain());
             out.add(p.gzip());

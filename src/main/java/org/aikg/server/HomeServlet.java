@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
-import org.aikg.server.budget.Budget;
 import org.aikg.server.http.Formats;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
@@ -28,7 +27,7 @@ final class HomeServlet extends Resource {
     @Override
     protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Reader r = Reader.of(req);
-        List<Downloads.File> files = downloads.files(Budget.of(req));
+        List<Downloads.File> files = downloads.current();
         Supplier<PageCache.Rendered> render = () -> new PageCache.Rendered(templates.render("home", pages.home(r.lang(), r.explicit(), files)),
                 Formats.HTML.contentType());
         // a page listing a file still being written is not kept: its size comes later

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.aikg.server.budget.Budget;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aikg.server.http.Format;
@@ -57,7 +56,7 @@ final class MetadataServlet extends Resource {
         else format = Offers.PAGE.choose(req.getHeader("Accept")).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), Offers.PAGE));
         resp.setHeader("Vary", "Accept, Accept-Language");
         Reader r = Reader.of(req);
-        List<Downloads.File> files = def ? List.of() : downloads.files(Budget.of(req));
+        List<Downloads.File> files = def ? List.of() : downloads.current();
         java.util.function.Function<String, byte[]> make;
         String key;
         if (format == Formats.HTML) {

@@ -25,6 +25,11 @@ final class Offsets {
         this.data = data;
     }
 
+    /** Works out now where every passage is. */
+    void prepare() {
+        passages.get();
+    }
+
     /** The start and end of a passage; {@code Long.MAX_VALUE} for both where it has none. */
     long[] of(Node passage) {
         return passages.get().getOrDefault(passage, NOWHERE).clone();

@@ -59,6 +59,18 @@ final class Pages {
         this.offsets = new Offsets(site.data);
     }
 
+    /**
+     * Works out now, once, what pages need of the whole published graph (classes, statistics, charts,
+     * passages' places, sources' lists), so that no request has to: called a little after the server listens.
+     */
+    void prepare() {
+        classes.instances();
+        statistics.all();
+        charts.prepare();
+        offsets.prepare();
+        hubs.prepare();
+    }
+
     Classes classes() {
         return classes;
     }

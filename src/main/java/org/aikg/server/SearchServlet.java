@@ -5,7 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import org.aikg.server.budget.Budget;
 import org.aikg.search.SearchIndex;
 import org.aikg.server.http.Format;
 import org.aikg.server.http.Formats;
@@ -31,9 +32,9 @@ final class SearchServlet extends Resource {
     private final transient Site site;
     private final transient Pages pages;
     private final transient Templates templates;
-    private final transient Supplier<SearchIndex> index;
+    private final transient Function<Budget, SearchIndex> index;
 
-    SearchServlet(Site site, Pages pages, Templates templates, Supplier<SearchIndex> index) {
+    SearchServlet(Site site, Pages pages, Templates templates, Function<Budget, SearchIndex> index) {
         this.site = site;
         this.pages = pages;
         this.templates = templates;
@@ -47,7 +48,7 @@ final class SearchServlet extends Resource {
         String q = given == null ? "" : given.strip();
         boolean json = format == Formats.JSON;
         Reader r = Reader.of(req);
-        List<SearchIndex.Hit> hits = q.isEmpty() ? List.of() : index.get().search(q, json ? SUGGESTIONS : RESULTS);
+        List<SearchIndex.Hit> hits = q.isEmpty() ? List.of() : index.apply(Budget.of(req)).search(q, json ? SUGGESTIONS : RESULTS);
         resp.setHeader("Vary", "Accept, Accept-Language");
         if (json) {
             JsonArray out = new JsonArray();

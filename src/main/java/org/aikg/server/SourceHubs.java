@@ -125,6 +125,11 @@ final class SourceHubs {
         return String.join(lang.equals("zh") ? "，" : ", ", parts);
     }
 
+    /** Works out now what each source's graph lists. */
+    void prepare() {
+        lists.get();
+    }
+
     /**
      * The facts of a source other than {@code except} (the page's own thing): statistics and claims
      * in text order, other things by name; the total counts every fact of the source.

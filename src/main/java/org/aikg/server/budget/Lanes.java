@@ -17,9 +17,11 @@ import org.aikg.server.http.Refusals;
 /**
  * The boundary every request crosses first (after the gate that checks its form): it gets its
  * {@link Budget}, and query work (SPARQL, fragments, graph store reads: whatever may run to the time
- * limit) gets one of {@link Limits#maxQueries()} places in the query lane. When all are taken, as many
- * more requests wait for one, up to {@link #WAIT}; past that, or with the waiting room full too, the
- * answer is 503 with Retry-After at once. Pages, static files, search and downloads never take a place
+ * limit) gets one of {@link Limits#maxQueries()} places in the query lane. When all are taken, up to
+ * {@link #WAITING} times as many more requests wait for one, up to {@link #WAIT} (short queries from many
+ * clients pass through in turn); past that, or with the waiting room full too, the answer is 503 with
+ * Retry-After at once. Few places keep the cores for pages: queries that each run to the time limit
+ * take at most that many of them. Pages, static files, search and downloads never take a place
  * in the query lane, so they never wait behind queries.
  *
  * <pre>{@code
@@ -29,6 +31,8 @@ import org.aikg.server.http.Refusals;
 public final class Lanes implements Filter {
     /** The longest a query waits for a place in the lane. */
     static final long WAIT = 1_000;
+    /** How many queries may wait for a place, for each place: enough for a burst of short queries from many clients. */
+    static final int WAITING = 4;
 
     private final Limits limits;
     private final Predicate<HttpServletRequest> isQuery;
@@ -40,7 +44,7 @@ public final class Lanes implements Filter {
         this.limits = limits;
         this.isQuery = isQuery;
         this.running = new Semaphore(limits.maxQueries());
-        this.waiting = new Semaphore(limits.maxQueries());
+        this.waiting = new Semaphore(WAITING * limits.maxQueries());
     }
 
     @Override

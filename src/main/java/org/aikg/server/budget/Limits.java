@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param timeout the time limit of a request's work (default 10 s); past it, 503 with Retry-After
  * @param maxRows the most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) of an answer (default 100,000); past it, 422
  * @param maxBytes the most bytes of an answer (default 64 MiB); past it, 422 before anything is sent
- * @param maxQueries how many queries (SPARQL, fragments, graph store reads) run at once (default: 4 per core, at least 4)
+ * @param maxQueries how many queries (SPARQL, fragments, graph store reads) run at once (default: 2 per core, at least 4)
  */
 public record Limits(Duration timeout, int maxRows, long maxBytes, int maxQueries) {
     /** The largest value (a string a query makes, a GROUP_CONCAT) as a share of the bytes of an answer. */
@@ -25,7 +25,7 @@ public record Limits(Duration timeout, int maxRows, long maxBytes, int maxQuerie
     public static final int MAX_DIGITS = 10_000;
 
     public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), 100_000, 64L << 20,
-            Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
 
     public Limits {
         Objects.requireNonNull(timeout, "timeout");

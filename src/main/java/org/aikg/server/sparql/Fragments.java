@@ -35,6 +35,13 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.syntax.ElementGroup;
 
 /**
  * Triple Pattern Fragments ({@code /fragments?subject=&predicate=&object=&page=}), the Linked Data
@@ -50,7 +57,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * Turtle, N-Triples and JSON-LD they stand beside the data.
  *
  * <pre>{@code
- * builder.addServlet("/fragments", new Fragments(graph, site::triplesIfCounted, () -> server.url(), prefixes));
+ * builder.addServlet("/fragments", new Fragments(dsg, site::triplesIfCounted, () -> server.url(), prefixes));
  * }</pre>
  */
 public final class Fragments extends Resource {
@@ -69,7 +76,11 @@ public final class Fragments extends Resource {
     /** What is known of a pattern's matches: how many, and whether that is all of them. */
     private record Count(long matches, boolean exact) {}
 
-    private final transient Graph data;
+    private static final Var S = Var.alloc("s");
+    private static final Var P = Var.alloc("p");
+    private static final Var O = Var.alloc("o");
+
+    private final transient DatasetGraph data;
     private final transient Supplier<OptionalLong> triples;
     private final transient Supplier<String> address;
     private final transient Map<String, String> prefixes;
@@ -77,10 +88,10 @@ public final class Fragments extends Resource {
             .weigher((Triple t, Count c) -> 100 + length(t.getSubject()) + length(t.getPredicate()) + length(t.getObject())).build();
 
     /**
-     * Fragments of {@code data} ({@code triples} in all, once counted), at the address the server is reached at
+     * Fragments of the default graph of {@code data} (the union of its graphs; {@code triples} in all, once counted), at the address the server is reached at
      * ({@code http://host:port}, from its configuration, never from a request's {@code Host}).
      */
-    public Fragments(Graph data, Supplier<OptionalLong> triples, Supplier<String> address, Map<String, String> prefixes) {
+    public Fragments(DatasetGraph data, Supplier<OptionalLong> triples, Supplier<String> address, Map<String, String> prefixes) {
         this.data = data;
         this.triples = triples;
         this.address = address;
@@ -103,19 +114,18 @@ public final class Fragments extends Resource {
             throw HttpError.notFound("there is no page " + page + " of this fragment");
         }
         List<Triple> matches = new ArrayList<>();
-        long seen = 0;
-        long stop = skip + PAGE_SIZE + LOOK_AHEAD;
-        boolean ended = true;
-        for (var it = data.find(s, p, o); it.hasNext();) {
-            budget.check();
-            if (seen >= stop) {
-                ended = false;
-                break;
+        long rows = 0;
+        try (QueryExec exec = BoundedExecution.query(data, page(s, p, o, skip), budget).build()) {
+            RowSet it = exec.select();
+            while (it.hasNext()) {
+                budget.check();
+                Binding b = it.next();
+                // only the page's own matches are read out; those past it are counted, never decoded
+                if (rows++ < PAGE_SIZE) matches.add(Triple.create(term(s, S, b), term(p, P, b), term(o, O, b)));
             }
-            Triple t = it.next();
-            if (seen >= skip && seen < skip + PAGE_SIZE) matches.add(t);
-            seen++;
         }
+        long seen = skip + rows;
+        boolean ended = rows <= PAGE_SIZE + LOOK_AHEAD && (rows > 0 || skip == 0);
         Count count = ended ? new Count(seen, true) : new Count(Math.max(seen, known == null ? 0 : known.matches()), known != null && known.exact());
         if (known == null || count.exact() || count.matches() > known.matches()) counts.put(pattern, count);
         if (page > 1 && matches.isEmpty()) throw HttpError.notFound("there is no page " + page + " of this fragment");
@@ -184,6 +194,27 @@ public final class Fragments extends Resource {
             controls.find().forEachRemaining(g::add);
             RDFWriter.source(g).format(format.writer()).output(out);
         }
+    }
+
+    /**
+     * The query of one page: the pattern's matches in the store's own order (an index's), past {@code skip},
+     * the page's and {@link #LOOK_AHEAD} more and one: made as a syntax tree, never as text from the request.
+     * As a query it runs in the store's engine, which skips matches without decoding their terms.
+     */
+    private static Query page(Node s, Node p, Node o, long skip) {
+        Query q = new Query();
+        q.setQuerySelectType();
+        q.setQueryResultStar(true);
+        ElementGroup group = new ElementGroup();
+        group.addTriplePattern(Triple.create(s == Node.ANY ? S : s, p == Node.ANY ? P : p, o == Node.ANY ? O : o));
+        q.setQueryPattern(group);
+        if (skip > 0) q.setOffset(skip);
+        q.setLimit(PAGE_SIZE + LOOK_AHEAD + 1);
+        return q;
+    }
+
+    private static Node term(Node given, Var v, Binding b) {
+        return given == Node.ANY ? b.get(v) : given;
     }
 
     /** A term of the pattern: an IRI, a literal ({@code "v"}, {@code "v"@en}, {@code "v"^^dt}), or any (absent, empty, {@code ?x}). */
