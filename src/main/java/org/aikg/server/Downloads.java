@@ -118,12 +118,12 @@ final class Downloads implements AutoCloseable {
         return List.copyOf(out);
     }
 
-    /** True when every file is written (a page that lists them may then be kept). */
-    boolean allWritten() {
-        return Formats.DOWNLOADS.stream().allMatch(f -> {
+    /** How many formats' files are written: a page that lists them is kept under this, and made again when it changes. */
+    int writtenCount() {
+        return (int) Formats.DOWNLOADS.stream().filter(f -> {
             CompletableFuture<Pair> c = files.get(f);
             return c != null && c.isDone() && !c.isCompletedExceptionally();
-        });
+        }).count();
     }
 
     /** The file of that name, waited for within the budget (503 past it); null when no such file is on offer. */

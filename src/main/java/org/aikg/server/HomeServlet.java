@@ -30,8 +30,8 @@ final class HomeServlet extends Resource {
         List<Downloads.File> files = downloads.current();
         Supplier<PageCache.Rendered> render = () -> new PageCache.Rendered(templates.render("home", pages.home(r.lang(), r.explicit(), files)),
                 Formats.HTML.contentType());
-        // a page listing a file still being written is not kept: its size comes later
-        PageCache.Rendered page = downloads.allWritten() ? cache.get("/|" + r.lang() + "|" + r.explicit(), render) : render.get();
+        // kept for the files written so far: made again (once) when more are written, to show their sizes
+        PageCache.Rendered page = cache.get("/|" + r.lang() + "|" + r.explicit() + "|" + downloads.writtenCount(), render);
         resp.setHeader("Vary", "Accept-Language");
         resp.setHeader("Link", "</dataset>; rel=\"describedby\"; type=\"" + Formats.TURTLE.mediaType()
                 + "\", </sparql>; rel=\"http://www.w3.org/ns/sparql-service-description#endpoint\"");

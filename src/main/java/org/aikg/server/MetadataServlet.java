@@ -69,8 +69,8 @@ final class MetadataServlet extends Resource {
             key = (def ? "def|" : "void|") + format.suffix();
             make = k -> format.write(def ? site.ontology() : voidGraph(files));
         }
-        // a description listing a file still being written is not kept: its size comes later
-        byte[] body = def || downloads.allWritten() ? cache.computeIfAbsent(key, make) : make.apply(key);
+        // kept for the files written so far: made again (once) when more are written, to show their sizes
+        byte[] body = cache.computeIfAbsent(def ? key : key + "|" + downloads.writtenCount(), make);
         Responses.send(req, resp, format.contentType(), body);
     }
 
