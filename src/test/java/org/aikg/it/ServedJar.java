@@ -40,8 +40,14 @@ final class ServedJar implements AutoCloseable {
 
     /** Starts serving with these extra arguments; returns once it prints its address. */
     static ServedJar start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/aikg.jar",
-                "serve", "--port", "0"));
+        return startJvm(List.of(), args);
+    }
+
+    /** Starts serving in a JVM with these options ({@code -Xmx512m}) and these extra arguments. */
+    static ServedJar startJvm(List<String> jvm, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", "target/aikg.jar", "serve", "--port", "0"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();

@@ -67,9 +67,45 @@ class BudgetTest {
         url = "http://localhost:" + server.port();
     }
 
+    /** The same limits on a TDB2 store of the article (made by {@code aikg load}): its own query engine, the same budget. */
+    static AikgServer tdb2;
+    static String tdb2Url;
+
+    @BeforeAll
+    static void startTdb2(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        java.nio.file.Path store = tmp.resolve("store");
+        assertEquals(0, org.aikg.TestCli.run("load", "--tdb2", store.toString(), "data").code());
+        tdb2 = AikgServer.builder(org.aikg.store.Tdb2Store.open(store)).port(0).queryTimeout(Duration.ofSeconds(1)).maxRows(100).maxBytes(64 * 1024)
+                .maxQueries(1).build().start();
+        tdb2Url = "http://localhost:" + tdb2.port();
+    }
+
     @AfterAll
     static void stop() {
         server.stop();
+        tdb2.stop();
+    }
+
+    static Stream<Arguments> tdb2Routes() {
+        return Stream.of(
+                Arguments.of("fn:matches", FN + "SELECT * { ?s ?p ?o FILTER(fn:matches(" + TEXT + ", " + PATTERN + ")) }", 503, "time limit of 1 s"),
+                Arguments.of("apf:strSplit", FN + "SELECT * { ?x apf:strSplit (" + TEXT + " " + PATTERN + ") }", 503, "time limit of 1 s"),
+                Arguments.of("a path over the store", "SELECT (COUNT(*) AS ?n) { ?a (<http://schema.org/about>|^<http://schema.org/about>|<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>|"
+                        + "^<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>)* ?b . ?c ?d ?e . ?f ?g ?h }", 503, "time limit of 1 s"),
+                Arguments.of("DESCRIBE of everything", "DESCRIBE ?s WHERE { ?s ?p ?o }", 422, "more than 100"),
+                Arguments.of("a GROUP_CONCAT", "SELECT (GROUP_CONCAT(STR(?o)) AS ?all) { ?s ?p ?o . ?a ?b ?c }", 422, "a value made by the query is longer than"),
+                Arguments.of("a CSV past the byte cap", "PREFIX schema: <http://schema.org/> SELECT ?b { ?a schema:articleBody ?b . ?x ?y ?z } LIMIT 99", 422,
+                        "the answer is larger than 65536 bytes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tdb2Routes")
+    void aTdb2StoreIsHeldToTheSameBudget(String route, String query, int status, String reason) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(tdb2Url + "/sparql")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/sparql-query").header("Accept", query.startsWith("DESCRIBE") ? "text/turtle" : "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
+        assertRefused(status, r, reason);
+        assertNoThreadInAQuery();
     }
 
     @BeforeEach
