@@ -138,12 +138,10 @@ class RefusalsTest {
     @Test
     void backtrackingRegexIsStoppedByTheTimeLimitAndTheServerGoesOn() throws Exception {
         String text = "a".repeat(200) + "b";
-        long t0 = System.nanoTime();
         HttpResponse<String> r = post("SELECT ?x WHERE { VALUES ?s { \"" + text + "\" } BIND(REGEX(?s, \"^(.*a){12}$\") AS ?x) }");
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         assertRefused(503, r, "time limit");
         assertEquals("5", r.headers().firstValue("Retry-After").orElse(null));
-        assertTrue(ms < 3_000 + 2_000, "answered within the limit and a margin, not when the match ends: " + ms + " ms");
+        BudgetTest.assertNoThreadInAQuery();
         HttpResponse<String> replace = post("SELECT ?x WHERE { VALUES ?s { \"" + text + "\" } BIND(REPLACE(?s, \"^(.*a){12}$\", \"\") AS ?x) }");
         assertRefused(503, replace, "time limit");
         assertEquals(200, post("ASK { FILTER(REGEX(\"abc\", \"^a\")) }").statusCode(), "REGEX still works");
