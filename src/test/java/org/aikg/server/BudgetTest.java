@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.net.URI;
@@ -26,10 +24,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,6 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * here has a 1 s time limit, 100 rows, 64 KiB of answer (so 16 Ki characters of value), one query at a
  * time (four more may wait for it) and a star of 100,000 edges beside the article for the paths.
  */
+@ExtendWith(NoStackTraceLogged.class)
 class BudgetTest {
     static final String FN = "PREFIX fn: <http://www.w3.org/2005/xpath-functions#> PREFIX sp: <http://www.w3.org/ns/sparql#> "
             + "PREFIX apf: <http://jena.apache.org/ARQ/property#> PREFIX math: <http://www.w3.org/2005/xpath-functions/math#> "
@@ -53,8 +51,6 @@ class BudgetTest {
     static AikgServer server;
     static String url;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final PrintStream realErr = System.err;
-    final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @BeforeAll
     static void start() {
@@ -106,19 +102,6 @@ class BudgetTest {
                 .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
         assertRefused(status, r, reason);
         assertNoThreadInAQuery();
-    }
-
-    @BeforeEach
-    void captureLog() {
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void noStackTraceWasLogged() {
-        System.setErr(realErr);
-        String text = log.toString(StandardCharsets.UTF_8);
-        realErr.print(text);
-        assertFalse(text.contains("\tat ") || text.contains("Exception") || text.contains("WARN"), "a client's request logged a warning or a stack trace:\n" + text);
     }
 
     static HttpResponse<String> post(String query, String accept) throws Exception {

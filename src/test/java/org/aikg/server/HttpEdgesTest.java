@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,10 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.aikg.TestData;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,14 +32,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * once, no {@code 100 Continue}), a bad chunk size (400), conditional requests (RFC 9110: 304, 412),
  * repeated page parameters (400), an encoded class name, and HEAD answered with GET's headers.
  */
+@ExtendWith(NoStackTraceLogged.class)
 class HttpEdgesTest {
     static final List<String> PATHS = List.of("/", "/sparql", "/ds/query", "/ds/get", "/ds", "/doc/place/china", "/id/place/china", "/class",
             "/class/City", "/search", "/fragments", "/download/", "/dataset", "/def", "/queries", "/queries/statistics", "/static/aikg.css");
     static AikgServer server;
     static String url;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final PrintStream realErr = System.err;
-    final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @BeforeAll
     static void start() {
@@ -52,19 +49,6 @@ class HttpEdgesTest {
     @AfterAll
     static void stop() {
         server.stop();
-    }
-
-    @BeforeEach
-    void captureLog() {
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void noStackTraceWasLogged() {
-        System.setErr(realErr);
-        String text = log.toString(StandardCharsets.UTF_8);
-        realErr.print(text);
-        assertFalse(text.contains("\tat ") || text.contains("Exception") || text.contains("WARN"), "a client's mistake logged a warning or a stack trace:\n" + text);
     }
 
     static HttpResponse<String> get(String pathAndQuery, String accept, String... headers) throws Exception {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,10 +17,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.aikg.store.Datasets;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,12 +28,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * limit) with a one-line reason, and the server's log holds no stack trace for it. The server here
  * has a 2 s time limit and a cap of 100 rows, so that the limits are reached on the article's data.
  */
+@ExtendWith(NoStackTraceLogged.class)
 class RefusalsTest {
     static AikgServer server;
     static String url;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final PrintStream realErr = System.err;
-    final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @BeforeAll
     static void start() {
@@ -47,19 +43,6 @@ class RefusalsTest {
     @AfterAll
     static void stop() {
         server.stop();
-    }
-
-    @BeforeEach
-    void captureLog() {
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void noStackTraceWasLogged() {
-        System.setErr(realErr);
-        String text = log.toString(StandardCharsets.UTF_8);
-        realErr.print(text);
-        assertFalse(text.contains("\tat ") || text.contains("Exception") || text.contains("Error:"), "a client's mistake logged a stack trace:\n" + text);
     }
 
     static HttpResponse<String> post(String query) throws Exception {
