@@ -37,8 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The query side of the W3C SPARQL 1.1 Protocol tests and the SPARQL 1.2 Protocol additions
  * (w3c/rdf-tests, {@code sparql/sparql11/protocol} and {@code sparql/sparql12/protocol}), each case
  * written here from the protocol and the case's description, run against {@code /sparql} and against
- * Fuseki's query URLs of the dataset ({@code /ds/sparql}, {@code /ds/query}, {@code /ds}). The data is
- * the tests' own: three graphs, each saying that a document is a {@code foaf:Document}. The
+ * Fuseki's query URLs of the dataset ({@code /ds/sparql}, {@code /ds/query}, {@code /ds}), on each
+ * store: in memory and TDB2 (every case on every path of every store). The data is the tests' own:
+ * three graphs, each saying that a document is a {@code foaf:Document}. The
  * update-side cases must be refused, this server being read-only: 405 with a valid {@code Allow}.
  * The manifest asks for a class of status (2xx, 4xx); the exact status asserted is aikg's choice
  * within it (README: "The SPARQL endpoint").
@@ -51,7 +52,8 @@ class ProtocolConformanceTest {
 
     @TempDir
     static Path tmp;
-    static AikgServer server;
+    /** The server of each store: "memory", "tdb2". */
+    static final java.util.Map<String, AikgServer> servers = new java.util.LinkedHashMap<>();
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What a case expects: a status and, for a 2xx, the kind of result (and ASK's answer). */
@@ -74,13 +76,19 @@ class ProtocolConformanceTest {
         Path file = tmp.resolve("protocol-tests.trig");
         Files.writeString(file, trig);
         // a file of the W3C's tests, not aikg's: it describes no dataset, so the test gives the base
-        server = AikgServer.builder(org.aikg.store.Published.inMemory(Datasets.read(org.aikg.input.Graphs.of(List.of(file))),
-                new org.aikg.input.Description("https://w3id.org/ai-industry-kg/", java.util.Map.of(), ""))).port(0).build().start();
+        org.aikg.input.Description description = new org.aikg.input.Description("https://w3id.org/ai-industry-kg/", java.util.Map.of(), "");
+        servers.put("memory", AikgServer.builder(org.aikg.store.Published.inMemory(Datasets.read(org.aikg.input.Graphs.of(List.of(file))), description))
+                .port(0).build().start());
+        org.apache.jena.sparql.core.DatasetGraph tdb2 = org.apache.jena.tdb2.TDB2Factory.connectDataset(tmp.resolve("tdb2").toString()).asDatasetGraph();
+        org.apache.jena.system.Txn.executeWrite(tdb2, () -> RDFParser.source(file).lang(Lang.TRIG).parse(tdb2));
+        tdb2.getContext().set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true);
+        servers.put("tdb2", AikgServer.builder(new org.aikg.store.Published(tdb2, description, java.util.Optional.empty(), java.util.Optional.empty(),
+                java.time.Instant.now())).port(0).build().start());
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
+        servers.values().forEach(AikgServer::stop);
     }
 
     static String enc(String s) {
@@ -176,7 +184,7 @@ class ProtocolConformanceTest {
 
     static Stream<Arguments> everyEndpoint(List<Case> cases) {
         List<Arguments> out = new ArrayList<>();
-        for (String endpoint : ENDPOINTS) for (Case c : cases) out.add(Arguments.of(endpoint, c));
+        for (String store : List.of("memory", "tdb2")) for (String endpoint : ENDPOINTS) for (Case c : cases) out.add(Arguments.of(store, endpoint, c));
         return out.stream();
     }
 
@@ -188,20 +196,20 @@ class ProtocolConformanceTest {
         return everyEndpoint(updateCases());
     }
 
-    static HttpResponse<byte[]> send(String endpoint, Case c) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + endpoint + c.query()))
+    static HttpResponse<byte[]> send(String store, String endpoint, Case c) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + servers.get(store).port() + endpoint + c.query()))
                 .timeout(Duration.ofSeconds(30))
                 .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(c.body()));
         if (c.contentType() != null) b.header("Content-Type", c.contentType());
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("queries")
-    void queryCaseOfTheW3cProtocolTests(String endpoint, Case c) throws Exception {
-        HttpResponse<byte[]> r = send(endpoint, c);
+    void queryCaseOfTheW3cProtocolTests(String store, String endpoint, Case c) throws Exception {
+        HttpResponse<byte[]> r = send(store, endpoint, c);
         String body = new String(r.body(), StandardCharsets.UTF_8);
-        assertEquals(c.status(), r.statusCode(), endpoint + " " + c + ": " + body);
+        assertEquals(c.status(), r.statusCode(), store + " " + endpoint + " " + c + ": " + body);
         String type = r.headers().firstValue("Content-Type").orElse("");
         String mediaType = type.split(";")[0].trim();
         switch (c.result()) {
@@ -226,11 +234,11 @@ class ProtocolConformanceTest {
         if (c.status() == 405) assertAllow(r);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("updates")
-    void updateCaseOfTheW3cProtocolTestsIsRefusedOnThisReadOnlyServer(String endpoint, Case c) throws Exception {
-        HttpResponse<byte[]> r = send(endpoint, c);
-        assertEquals(c.status(), r.statusCode(), endpoint + " " + c + ": " + new String(r.body(), StandardCharsets.UTF_8));
+    void updateCaseOfTheW3cProtocolTestsIsRefusedOnThisReadOnlyServer(String store, String endpoint, Case c) throws Exception {
+        HttpResponse<byte[]> r = send(store, endpoint, c);
+        assertEquals(c.status(), r.statusCode(), store + " " + endpoint + " " + c + ": " + new String(r.body(), StandardCharsets.UTF_8));
         if (c.status() == 405) assertAllow(r);
     }
 

@@ -111,7 +111,6 @@ public final class SparqlEndpoint {
         Query query = QueryGuard.read(r.query(), settings.base());
         Offers offers = query.isSelectType() ? Offers.SELECT : query.isAskType() ? Offers.ASK : query.isJsonType() ? Offers.JSON_FORM : Offers.GRAPH;
         Format f = offers.decide(req).orElseThrow(() -> HttpError.notAcceptable(req.getHeader("Accept"), offers));
-        DatasetGraph target = dataset(query, r);
         Query bounded = BoundedExpressions.apply(query, budget);
         // the dataset is chosen: the query's FROM must not choose again over it
         bounded.getGraphURIs().clear();
@@ -120,6 +119,8 @@ public final class SparqlEndpoint {
         try (Spool answer = new Spool(budget)) {
             try {
                 Txn.executeRead(settings.dataset(), () -> {
+                    // in the transaction: naming graphs reads the store (TDB2 reads only within one)
+                    DatasetGraph target = dataset(query, r);
                     try {
                         answers.write(req, r.query(), bounded, target, target == settings.dataset(), f, answer);
                     } catch (IOException e) {
