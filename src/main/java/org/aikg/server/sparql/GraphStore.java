@@ -72,7 +72,8 @@ public final class GraphStore {
                     RDFWriter.source(copy).format(f.writer()).output(answer);
                 } else {
                     Graph g = GraphFactory.createGraphMem();
-                    Graph from = name == null ? dsg.getDefaultGraph() : dsg.getGraph(name);
+                    // the union: a TDB2 store's own default graph is its storage's, empty (the union is a setting of its queries)
+                    Graph from = name == null ? dsg.getUnionGraph() : dsg.getGraph(name);
                     for (var it = from.find(); it.hasNext();) {
                         budget.check();
                         g.add(it.next());
