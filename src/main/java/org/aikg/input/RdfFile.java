@@ -40,7 +40,7 @@ final class RdfFile {
         described.clear();
         Set<Node> seen = new HashSet<>();
         long[] count = {0};
-        parse(new StreamRDFBase() {
+        StreamRDFBase collect = new StreamRDFBase() {
             Node graph;
             List<Triple> part = new ArrayList<>();
 
@@ -74,7 +74,10 @@ final class RdfFile {
             public void finish() {
                 flush(null);
             }
-        });
+        };
+        parse(collect);
+        // Jena's JSON-LD reader never calls finish(): the last part is handed over here too (a second call is a no-op)
+        collect.finish();
         read = true;
         return new Graphs.Stats(seen.size(), count[0], (System.nanoTime() - start) / 1_000_000, List.of(), 0);
     }
