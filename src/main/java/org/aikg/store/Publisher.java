@@ -111,14 +111,38 @@ public final class Publisher {
         }
     }
 
-    /** Publishes to the Graph Store at {@code graphStore}. */
+    /**
+     * Publishes to the Graph Store at {@code graphStore}: an http(s) URL with a host, and nothing that would
+     * move where a graph goes. A fragment ({@code #…}) would take the {@code ?graph=} every PUT adds, sending
+     * each graph to the dataset itself, which a PUT replaces whole; a query string would be joined to it. Both
+     * are refused before anything is sent, and neither is repeated in the message (either may hold a secret).
+     */
     public static Publisher to(URI graphStore) {
         if (graphStore.getRawUserInfo() != null) throw userInfo(graphStore.toString().replace(graphStore.getRawUserInfo() + "@", ""));
         String scheme = graphStore.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || graphStore.getHost() == null) {
-            throw new UsageException("bad store URL " + quoted(graphStore.toString()) + " (expected an http(s) URL such as http://localhost:3030/ds)");
+            throw new UsageException("bad store URL " + quoted(bare(graphStore)) + " (expected an http(s) URL such as http://localhost:3030/ds)");
+        }
+        if (graphStore.getRawFragment() != null) {
+            throw new UsageException("the store URL " + quoted(bare(graphStore)) + " has a fragment (#…): each graph would be sent to the dataset "
+                    + "itself, replacing it whole; give the dataset's URL without one");
+        }
+        if (graphStore.getRawQuery() != null) {
+            throw new UsageException("the store URL " + quoted(bare(graphStore)) + " has a query string (?…): aikg adds ?graph= for each graph; "
+                    + "give the dataset's or the Graph Store's URL without one");
         }
         return new Publisher(graphStore, Optional.empty(), 8, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(30), line -> { });
+    }
+
+    /** The URL without its query string and fragment, for messages. */
+    private static String bare(URI u) {
+        String s = u.toString();
+        int cut = s.length();
+        int q = s.indexOf('?');
+        int h = s.indexOf('#');
+        if (q >= 0) cut = Math.min(cut, q);
+        if (h >= 0) cut = Math.min(cut, h);
+        return s.substring(0, cut);
     }
 
     /** A URL in a message, in quotes, its invisible and non-ASCII characters percent-encoded as a URL would have them. */
@@ -308,13 +332,32 @@ public final class Publisher {
                     return CHALLENGED;
                 }
             }
-            String said = code + " " + r.body().strip().lines().findFirst().orElse(reason(code));
+            String said = code + " " + printable(r.body().strip().lines().findFirst().orElse(reason(code)));
+            if (code >= 300 && code < 400) {
+                String to = r.headers().firstValue("Location").map(l -> printable(l)).orElse("nowhere it said");
+                throw new AikgException("the store redirected the PUT of " + graph + " (" + code + ") to " + to
+                        + ": aikg does not follow redirects when it writes; give that URL if it is the store's");
+            }
             if (code < 500) {
                 throw new AikgException("the store refused " + graph + ": " + said
                         + (code == 401 || code == 403 ? " (check the credentials)"
                         : code == 404 || code == 405 ? " (is " + graphStore + " a Graph Store URL that takes writes?)" : ""));
             }
             return "the store answered " + said;
+        }
+
+        /** Text from the store, safe to print on a terminal: control characters escaped, at most 300 characters. */
+        private static String printable(String text) {
+            StringBuilder b = new StringBuilder();
+            text.codePoints().limit(300).forEach(c -> {
+                if (Character.isISOControl(c) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+                    b.append(String.format("\\u%04X", c));
+                } else {
+                    b.appendCodePoint(c);
+                }
+            });
+            if (text.codePointCount(0, text.length()) > 300) b.append('…');
+            return b.toString();
         }
 
         /** The first message along the causes: the JDK's ConnectException has none of its own. */
@@ -392,7 +435,14 @@ public final class Publisher {
 
     /** Reads credentials from a file holding "user:password" on its first line. */
     public static Credentials readCredentials(Path file) {
+        // a FIFO would wait for a writer for ever, a device (/dev/zero) would never end: only a small regular file is read
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new UsageException("the credentials file " + file + " is not a regular file" + (java.nio.file.Files.exists(file) ? "" : " (it does not exist)"));
+        }
         try {
+            if (java.nio.file.Files.size(file) > MAX_CREDENTIALS) {
+                throw new UsageException("the credentials file " + file + " is larger than " + MAX_CREDENTIALS + " bytes; it holds one line, user:password");
+            }
             List<String> lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
             String line = lines.isEmpty() ? "" : lines.get(0).strip();
             int colon = line.indexOf(':');
@@ -402,6 +452,9 @@ public final class Publisher {
             throw new UsageException("cannot read the credentials file " + file + ": " + e.getMessage());
         }
     }
+
+    /** The largest credentials file read. */
+    static final long MAX_CREDENTIALS = 64 * 1024;
 
     /** Credentials from AIKG_PUBLISH_USER and AIKG_PUBLISH_PASSWORD, when both are set. */
     public static Optional<Credentials> credentialsFromEnvironment(Map<String, String> env) {

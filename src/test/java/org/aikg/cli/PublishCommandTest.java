@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +79,97 @@ class PublishCommandTest {
                 + "on the command line is visible to every user of the machine; give them with --credentials FILE, or AIKG_PUBLISH_USER and "
                 + "AIKG_PUBLISH_PASSWORD\n", run.err());
         assertFalse(run.err().contains("s3cret") || run.err().contains("alice"), run::toString);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/ds#", "/ds#part", "/ds?graph=x", "/ds?x=1", "/ds?token=s3cret"})
+    void refusesAStoreUrlThatWouldMoveWhereAGraphGoesBeforeSendingAnything(String tail) throws Exception {
+        try (MisbehavingStore store = new MisbehavingStore(Mode.HANG_UP)) {
+            String url = store.url().replace("/ds", tail);
+            for (String[] args : List.of(new String[] {"publish", "--endpoint", url, DATA},
+                    new String[] {"publish", "--endpoint", store.url(), "--graph-store", url, DATA})) {
+                Run run = TestCli.run(args);
+                assertEquals(2, run.code(), run::toString);
+                assertTrue(run.err().startsWith("aikg: the store URL \"" + store.url() + "\" has a " + (tail.contains("#") ? "fragment" : "query string")),
+                        run::toString);
+                assertFalse(run.err().contains("s3cret"), "a query string may hold a secret: " + run.err());
+            }
+            assertEquals(0, store.requests(), "nothing was sent");
+        }
+    }
+
+    /** A store that answers every request with {@code status}, {@code headers} and {@code body}. */
+    static com.sun.net.httpserver.HttpServer answering(int status, Map<String, String> headers, String body) throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            headers.forEach(exchange.getResponseHeaders()::add);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void whatAStoreSaysIsPrintedWithItsControlCharactersEscaped() throws Exception {
+        com.sun.net.httpserver.HttpServer store = answering(400, Map.of(), "\u001b[2J\u001b[31mbad\u0007 request\u202e");
+        try {
+            Run run = TestCli.run("publish", "--endpoint", "http://127.0.0.1:" + store.getAddress().getPort() + "/ds", DATA);
+            assertEquals(3, run.code(), run::toString);
+            assertTrue(run.err().contains("400 \\u001B[2J\\u001B[31mbad\\u0007 request\\u202E"), run::toString);
+            assertFalse(run.err().chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0x202e), "no control character reaches the terminal: " + run.err());
+        } finally {
+            store.stop(0);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {301, 302, 307, 308})
+    void aRedirectSaysWhereTo(int status) throws Exception {
+        com.sun.net.httpserver.HttpServer store = answering(status, Map.of("Location", "http://elsewhere.example/ds?graph=x"), "");
+        try {
+            Run run = TestCli.run("publish", "--endpoint", "http://127.0.0.1:" + store.getAddress().getPort() + "/ds", DATA);
+            assertEquals(3, run.code(), run::toString);
+            assertTrue(run.err().contains("(" + status + ") to http://elsewhere.example/ds?graph=x: aikg does not follow redirects when it writes"),
+                    run::toString);
+        } finally {
+            store.stop(0);
+        }
+    }
+
+    @Test
+    void credentialsMustBeASmallRegularFile() throws Exception {
+        Path big = Files.createTempFile("aikg-credentials", ".txt");
+        try {
+            Files.write(big, new byte[70 * 1024]);
+            Run run = TestCli.run("publish", "--endpoint", "http://127.0.0.1:9/ds", "--credentials", big.toString(), DATA);
+            assertEquals(2, run.code(), run::toString);
+            assertTrue(run.err().contains("is larger than 65536 bytes"), run::toString);
+            for (String special : List.of("/dev/zero", "/dev/null")) {
+                Run dev = TestCli.run("publish", "--endpoint", "http://127.0.0.1:9/ds", "--credentials", special, DATA);
+                assertEquals(2, dev.code(), dev::toString);
+                assertEquals("aikg: the credentials file " + special + " is not a regular file\n", dev.err());
+            }
+            Path fifo = big.resolveSibling("aikg-credentials-" + System.nanoTime() + ".fifo");
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+            assertTrue(mkfifo.waitFor(30, TimeUnit.SECONDS));
+            if (mkfifo.exitValue() == 0) {
+                try {
+                    Run f = TestCli.run("publish", "--endpoint", "http://127.0.0.1:9/ds", "--credentials", fifo.toString(), DATA);
+                    assertEquals(2, f.code(), f::toString);
+                    assertEquals("aikg: the credentials file " + fifo + " is not a regular file\n", f.err());
+                } finally {
+                    Files.deleteIfExists(fifo);
+                }
+            } else {
+                assertFalse("true".equals(System.getenv("CI")), "mkfifo must run on CI");
+            }
+        } finally {
+            Files.deleteIfExists(big);
+        }
     }
 
     @Test

@@ -153,6 +153,33 @@ class PublishIT {
         assertTrue(IsoMatcher.isomorphic(local(corpus), remote()), "the remote graphs differ from the local ones");
     }
 
+    /**
+     * A publish writes only the graphs of its sources: a graph someone else put in the store survives it, and
+     * an endpoint whose fragment would have sent every graph to the dataset itself (a PUT replaces it whole)
+     * is refused before anything is sent.
+     */
+    @Test
+    void otherGraphsOfTheStoreSurviveAndAUrlThatWouldReplaceTheStoreIsRefused() throws Exception {
+        String other = "http://example.org/someone-elses-graph";
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "?graph=" + q(other))).header("Content-Type", "text/turtle")
+                .PUT(HttpRequest.BodyPublishers.ofString("<http://example.org/s> <http://example.org/p> \"kept\" .")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(put.statusCode() == 200 || put.statusCode() == 201, put.body());
+        for (String bad : java.util.List.of(endpoint() + "#", endpoint() + "?x=1")) {
+            TestCli.Run refused = TestCli.run("publish", "--endpoint", bad, "data");
+            assertEquals(2, refused.code(), refused::toString);
+        }
+        TestCli.Run r = TestCli.run("publish", "--endpoint", endpoint(), "data");
+        assertEquals(0, r.code(), r::toString);
+        DatasetGraph after = remote();
+        var kept = after.getGraph(org.apache.jena.graph.NodeFactory.createURI(other));
+        assertEquals(1, kept.size(), "someone else's graph survived");
+        DatasetGraph ours = local(Path.of("data"));
+        for (var it = ours.listGraphNodes(); it.hasNext();) {
+            var g = it.next();
+            assertTrue(IsoMatcher.isomorphic(ours.getGraph(g), after.getGraph(g)), g.toString());
+        }
+    }
+
     @Test
     void aTurtleFileIsPublishedToTheDefaultGraph() throws Exception {
         Path ttl = tmp.resolve("dump.ttl");
