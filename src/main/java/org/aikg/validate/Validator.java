@@ -84,8 +84,19 @@ public final class Validator {
         if (n.isLiteral()) {
             String lex = n.getLiteralLexicalForm();
             if (lex.length() > 60) lex = lex.substring(0, 57) + "...";
-            return "\"" + lex + "\"" + (n.getLiteralLanguage().isEmpty() ? "" : "@" + n.getLiteralLanguage());
+            return "\"" + visible(lex) + "\"" + (n.getLiteralLanguage().isEmpty() ? "" : "@" + n.getLiteralLanguage());
         }
         return n.toString();
+    }
+
+    /** A text with its control characters and non-characters written as escapes, so that a report shows them (and a terminal obeys none). */
+    static String visible(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            boolean nonCharacter = (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+            if ((Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') || nonCharacter) b.append(String.format("\\u%04X", c));
+            else b.appendCodePoint(c);
+        });
+        return b.toString();
     }
 }
