@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many clients that send a request body one byte at a time (a "slow POST") hold no thread: the pages
- * and the endpoint go on answering at once, and each slow body is cut off at the deadline with 408.
- * Loopback only, bounded in time.
+ * and the endpoint are answered while every slow body is still held open (none has had its answer), and
+ * each slow body is then cut off at the deadline with 408. No wall-clock bound is asserted: the order is.
+ * Loopback only.
  */
 class SlowBodiesTest {
     static final int SLOW_CLIENTS = 400;
@@ -53,12 +54,13 @@ class SlowBodiesTest {
                 slow.add(s);
             }
             for (String path : List.of("/", "/doc/event/world-intelligence-expo-2024", "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D")) {
-                long t0 = System.nanoTime();
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                        .timeout(Duration.ofSeconds(10)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-                long ms = (System.nanoTime() - t0) / 1_000_000;
+                        .timeout(Duration.ofSeconds(60)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, r.statusCode(), path);
-                assertTrue(ms < 1_000, path + " answered in " + ms + " ms while " + SLOW_CLIENTS + " slow bodies were open");
+            }
+            // the pages were answered while every slow body was still held open: none has had its answer yet
+            for (Socket s : slow) {
+                assertEquals(0, s.getInputStream().available(), "a slow body was answered before the pages were: " + SLOW_CLIENTS + " held a thread each");
             }
             for (Socket s : slow) {
                 String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
