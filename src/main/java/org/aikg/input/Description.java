@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.aikg.source.BaseIri;
+import org.aikg.source.Chars;
 
 /**
- * What the published dataset is: its canonical base IRI (ending in {@code /}), its titles by
+ * What the published dataset is: its canonical base IRI (in {@link BaseIri}'s one form), its titles by
  * language tag and its licence. It comes with the input ({@code dataset.yaml}, or the dataset's own
  * description inside an RDF file aikg wrote) and is handed to whatever publishes it, so that no
  * one downstream guesses the base.
@@ -19,9 +21,8 @@ import java.util.TreeMap;
 public record Description(String base, Map<String, String> title, String license) {
     public Description {
         requireNonNull(base, "base");
-        if (!base.endsWith("/") || !(base.startsWith("http://") || base.startsWith("https://"))) {
-            throw new IllegalArgumentException("the base must be an http(s) IRI ending with '/', not \"" + base + "\"");
-        }
+        String problem = BaseIri.problem(base);
+        if (problem != null) throw new IllegalArgumentException("bad base IRI " + Chars.show(base) + ": " + problem);
         title = Map.copyOf(new TreeMap<>(title));
         requireNonNull(license, "license");
     }

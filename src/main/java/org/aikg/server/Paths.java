@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aikg.server.http.Offers;
 import org.aikg.server.http.RequestGate;
+import org.aikg.source.Limits;
 
 /**
  * The paths of things: only the shapes this server mints are accepted, so encoded slashes, dot
@@ -12,7 +13,7 @@ import org.aikg.server.http.RequestGate;
 final class Paths {
     private static final Pattern THING = Pattern.compile("/(id|doc)/([a-z]+)/([A-Za-z0-9_~-]+)(?:\\.(" + String.join("|", Offers.PAGE.suffixes()) + "))?");
     /** Longer paths name nothing this server mints (and would cost the matcher). */
-    static final int MAX_PATH = 512;
+    static final int MAX_PATH = Limits.MAX_PATH_CHARS;
 
     private Paths() {}
 

@@ -36,6 +36,22 @@ public final class Chars {
         return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF;
     }
 
+    /**
+     * Whether {@code s} holds nothing a reader can see: only spaces of any kind (the no-break and
+     * ideographic ones too), format characters (U+200B ZERO WIDTH SPACE, bidi controls), controls,
+     * and the letters that are drawn blank (U+3164 HANGUL FILLER and its kin, U+2800 BRAILLE PATTERN
+     * BLANK). Such a name or quote would be published as an empty-looking label.
+     */
+    public static boolean invisible(String s) {
+        return s.codePoints().allMatch(cp -> {
+            int type = Character.getType(cp);
+            return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || type == Character.FORMAT || type == Character.CONTROL
+                    || BLANK_LETTERS.indexOf(cp) >= 0;
+        });
+    }
+
+    private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800\u180E";
+
     /** Names the refused character at {@code i}: "the control character U+001B ESCAPE". */
     static String describe(CharSequence s, int i) {
         char c = s.charAt(i);

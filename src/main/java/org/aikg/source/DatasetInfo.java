@@ -22,9 +22,8 @@ public record DatasetInfo(Path file, String id, String base, List<Text> title, L
         requireNonNull(file, "file");
         requireNonNull(id, "id");
         requireNonNull(base, "base");
-        if (!base.endsWith("/") || IriCheck.problem(base, IriCheck.WEB) != null) {
-            throw new IllegalArgumentException("the base must be an absolute http(s) IRI ending with '/': " + Chars.show(base));
-        }
+        String problem = BaseIri.problem(base);
+        if (problem != null) throw new IllegalArgumentException("bad base IRI " + Chars.show(base) + ": " + problem);
         title = List.copyOf(title);
         description = List.copyOf(description);
         requireNonNull(license, "license");

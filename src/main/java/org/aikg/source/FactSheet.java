@@ -36,7 +36,7 @@ public record FactSheet(Path file, Article article, String text, List<Entity> en
         public Text {
             requireNonNull(value, "value");
             requireNonNull(lang, "lang");
-            if (value.isBlank()) throw new IllegalArgumentException("a text cannot be empty" + (at == null ? "" : " (" + at + ")"));
+            if (Chars.invisible(value)) throw new IllegalArgumentException("a text cannot be empty or only invisible characters" + (at == null ? "" : " (" + at + ")"));
         }
 
         public Text(String value, String lang) {
@@ -55,7 +55,7 @@ public record FactSheet(Path file, Article article, String text, List<Entity> en
     public record Evidence(String quote, String prefix, String suffix, Location at) {
         public Evidence {
             requireNonNull(quote, "quote");
-            if (quote.isBlank()) throw new IllegalArgumentException("an evidence quote cannot be empty");
+            if (Chars.invisible(quote)) throw new IllegalArgumentException("an evidence quote cannot be empty or only invisible characters");
         }
     }
 

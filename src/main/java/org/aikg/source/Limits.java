@@ -21,6 +21,22 @@ public final class Limits {
     /** The deepest nesting of lists and mappings in a YAML file, the top level counting as 1. */
     public static final int MAX_NESTING = 50;
 
+    /** The longest request path the server answers, in characters: longer ones name nothing it mints. */
+    public static final int MAX_PATH_CHARS = 512;
+
+    /**
+     * The longest id, in characters: an id's longest path, a passage's
+     * {@code /doc/passage/{id}-{start}-{end}.jsonld} with offsets of eight digits, stays well within
+     * {@link #MAX_PATH_CHARS}.
+     */
+    public static final int MAX_ID_CHARS = 200;
+
+    /**
+     * The most characters the scalars of a YAML file may come to once every alias is read as what it
+     * names: a file may not, through aliases, say more than the largest file could write out.
+     */
+    public static final int MAX_EXPANDED_CHARS = MAX_SHEET_BYTES;
+
     /** The most aliases ({@code *name}) of lists or mappings in a YAML file (each can multiply the work of reading it). */
     public static final int MAX_ALIASES = 50;
 }

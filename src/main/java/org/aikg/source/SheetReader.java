@@ -262,6 +262,9 @@ final class SheetReader {
             quote = required(node, m, "quote");
         }
         if (quote.text().isBlank()) throw quote.error("the evidence quote is empty (expected a sentence copied from the text)");
+        if (Chars.invisible(quote.text())) {
+            throw quote.error("the evidence quote is only invisible characters (" + Chars.codes(quote.text()) + "; expected a sentence copied from the text)");
+        }
         return new Evidence(quote.text(), prefix, suffix, quote.at());
     }
 
@@ -288,6 +291,10 @@ final class SheetReader {
             for (YamlNode v : values) {
                 String s = v.text().strip();
                 if (s.isEmpty()) throw v.error(node.name() + " has an empty " + e.getKey() + " value (expected a text, or leave out " + e.getKey() + ")");
+                if (Chars.invisible(s)) {
+                    throw v.error(node.name() + " has only invisible characters in its " + e.getKey() + " value (" + Chars.codes(s)
+                            + "; expected a text a reader can see)");
+                }
                 out.add(new Text(s, LANGUAGES.get(e.getKey()), v.at()));
             }
         }
@@ -316,6 +323,10 @@ final class SheetReader {
 
     static String slug(YamlNode node) {
         String s = node.text();
+        if (s.length() > Limits.MAX_ID_CHARS) {
+            throw node.error("id of " + s.length() + " characters (at most " + Limits.MAX_ID_CHARS + ": the server answers no path longer than "
+                    + Limits.MAX_PATH_CHARS + " characters, and an id is minted into paths such as /doc/observation/{id}.jsonld)");
+        }
         if (!SLUG.matcher(s).matches()) {
             throw node.error("bad id \"" + s + "\" (expected lowercase ASCII letters and digits joined by hyphens, such as \"liu-gang-cingai\")");
         }

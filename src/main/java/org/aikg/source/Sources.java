@@ -68,16 +68,17 @@ public final class Sources {
         YamlNode root = YamlNode.parse(file).named("the dataset descriptor");
         Map<String, YamlNode> m = root.mapping(new LinkedHashSet<>(List.of("id", "base", "title", "description", "license", "publisher")));
         String id = required(root, m, "id").text();
-        String base = required(root, m, "base").text();
-        String problem = IriCheck.problem(base, IriCheck.WEB);
-        if (problem == null && (!base.endsWith("/") || base.contains("?") || base.contains("#"))) {
-            problem = "things are minted under it as {base}id/..., so it ends with '/' and has no '?' or '#'";
+        String written = required(root, m, "base").text();
+        String base;
+        try {
+            base = BaseIri.normalise(written);
+        } catch (IllegalArgumentException e) {
+            throw m.get("base").error("bad base IRI " + Chars.show(written) + ": " + e.getMessage());
         }
-        if (problem != null) throw m.get("base").error("bad base IRI " + Chars.show(base) + ": " + problem);
         YamlNode publisher = required(root, m, "publisher").named("\"publisher\"");
         Map<String, YamlNode> pm = publisher.mapping(new LinkedHashSet<>(List.of("id", "name")));
         String license = required(root, m, "license").text();
-        problem = IriCheck.problem(license, IriCheck.WEB);
+        String problem = IriCheck.problem(license, IriCheck.WEB);
         if (problem != null) throw m.get("license").error("bad licence IRI " + Chars.show(license) + ": " + problem);
         return new DatasetInfo(file, id, base, SheetReader.texts(required(root, m, "title"), true),
                 m.containsKey("description") ? SheetReader.texts(m.get("description"), false) : List.of(),

@@ -81,6 +81,10 @@ final class YamlNode {
         if (root == null) {
             throw new DataException(Location.of(file, 1, 1), "the file is empty (expected a YAML mapping)");
         }
+        if (text.indexOf('*') >= 0) {
+            DataException over = overExpanded(file, text, options);
+            if (over != null) throw over;
+        }
         return new YamlNode(file, root, "the document");
     }
 
@@ -112,6 +116,55 @@ final class YamlNode {
             }
         } catch (YAMLException e) {
             return null;
+        }
+        return null;
+    }
+
+    /** An open list or mapping: its anchor (or null) and the characters of its scalars so far, aliases read as what they name. */
+    private static final class Open {
+        final String anchor;
+        long chars;
+
+        Open(String anchor) {
+            this.anchor = anchor;
+        }
+    }
+
+    /**
+     * Goes through the file's events adding up the characters of its scalars, each alias counted as
+     * the characters of what its anchor names, to the first alias that takes the sum past
+     * {@link Limits#MAX_EXPANDED_CHARS}; null when there is none. An alias of a scalar counts as
+     * much as an alias of a list: both are written out whole in the graph.
+     */
+    private static DataException overExpanded(Path file, String text, LoaderOptions options) {
+        Map<String, Long> named = new java.util.HashMap<>();
+        java.util.Deque<Open> open = new java.util.ArrayDeque<>();
+        long total = 0;
+        for (Event e : new Yaml(options).parse(new java.io.StringReader(text))) {
+            long chars;
+            if (e instanceof CollectionStartEvent c) {
+                open.push(new Open(c.getAnchor()));
+                continue;
+            } else if (e instanceof CollectionEndEvent) {
+                Open done = open.pop();
+                if (done.anchor != null) named.put(done.anchor, done.chars);
+                if (!open.isEmpty()) open.peek().chars += done.chars;
+                continue;
+            } else if (e instanceof ScalarEvent sc) {
+                chars = sc.getValue().length();
+                if (sc.getAnchor() != null) named.put(sc.getAnchor(), chars);
+            } else if (e instanceof AliasEvent a) {
+                chars = named.getOrDefault(a.getAnchor(), 0L);
+                if (total + chars > Limits.MAX_EXPANDED_CHARS) {
+                    return new DataException(at(file, a.getStartMark()), "the aliases up to here make the file say more than "
+                            + Limits.MAX_EXPANDED_CHARS + " characters once read (*" + a.getAnchor() + " names " + chars
+                            + "; a file may not say through aliases more than the largest file could write out)");
+                }
+            } else {
+                continue;
+            }
+            total += chars;
+            if (!open.isEmpty()) open.peek().chars += chars;
         }
         return null;
     }

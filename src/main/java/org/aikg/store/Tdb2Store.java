@@ -120,6 +120,7 @@ public final class Tdb2Store {
                     Graphs cached = graphs.cache(folder.resolve("cache"));
                     s[0] = empty ? bulkWrite(dsg, cached, sink, keys, complete, seen, feed) : write(dsg, cached, sink, keys, complete, seen, counts);
                     listEveryArticle(dsg);
+                    requireDescription(dsg, graphs, folder, dir);
                     if (feed != null) feed.finish();
                 });
             } catch (RuntimeException e) {
@@ -226,14 +227,33 @@ public final class Tdb2Store {
         for (Node a : articles) dsg.add(meta, dataset, Vocab.DCT_source, a);
     }
 
+    /**
+     * Refuses, before the load commits, a load after which the store would hold no description of
+     * the dataset: serve could not publish it, for the reason {@link #describedIn} gives.
+     */
+    private static void requireDescription(DatasetGraph dsg, Graphs graphs, Path folder, Path dir) {
+        try {
+            graphs.description();
+            return;
+        } catch (org.aikg.DataException noDescription) {
+            // an RDF file without one: the store may hold it from an earlier load
+        }
+        if (readDescription(folder) == null) describedIn(dsg, dir);
+    }
+
     /** The description a store without aikg's record still says of itself: its void:uriSpace. */
     private static Description describedIn(DatasetGraph dsg, Path dir) {
         for (Triple t : dsg.getUnionGraph().find(Node.ANY, Vocab.VOID_uriSpace, Node.ANY).toList()) {
             String space = t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : t.getObject().isURI() ? t.getObject().getURI() : "";
-            if (space.endsWith("id/")) return new Description(space.substring(0, space.length() - 3), Map.of(), "");
+            if (!space.endsWith("id/")) continue;
+            try {
+                return new Description(space.substring(0, space.length() - 3), Map.of(), "");
+            } catch (IllegalArgumentException e) {
+                throw new org.aikg.DataException("the TDB2 store at " + dir + ": " + e.getMessage());
+            }
         }
-        throw new org.aikg.DataException("the TDB2 store at " + dir + " holds no description of the dataset (a void:uriSpace \"{base}id/\"): "
-                + "load it with aikg load");
+        throw new org.aikg.DataException("the TDB2 store at " + dir + " holds no description of the dataset (a void:uriSpace \"{base}id/\"), "
+                + "so its base IRI is unknown and serve cannot publish it: load a file aikg convert wrote, or the fact sheets");
     }
 
     private static void writeDescription(Path folder, Description d) {
