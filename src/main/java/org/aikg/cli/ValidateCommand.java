@@ -31,7 +31,7 @@ final class ValidateCommand implements Runnable {
         DatasetGraph dsg;
         Graphs graphs;
         try (Progress progress = new Progress("validate")) {
-            graphs = Graphs.of(inputs).progress(progress);
+            graphs = Graphs.of(inputs).unchecked().progress(progress);
             dsg = Datasets.read(graphs);
         }
         var prefixes = graphs.prefixes();

@@ -148,6 +148,16 @@ public final class Graphs {
         return new Graphs(inputs, sheets, keepGoing, progress, folder, file);
     }
 
+    /**
+     * Hands over the literals of an RDF file that cannot be published (a control character other
+     * than tab, line feed and carriage return, or a non-character: RDF/XML and HTML cannot carry
+     * them) as they are, for {@code validate} to report every one; every other command refuses the
+     * file at the first (sheets never hold one: they are refused when read).
+     */
+    public Graphs unchecked() {
+        return new Graphs(inputs, sheets, keepGoing, progress, cache, file == null ? null : file.unchecked());
+    }
+
     /** True when the input is one RDF file rather than fact sheets. */
     public boolean isRdfFile() {
         return sheets == null;

@@ -11,6 +11,7 @@ import org.aikg.DataException;
 import org.aikg.convert.DatasetWriter;
 import org.aikg.convert.RdfFormat;
 import org.aikg.convert.TripleOrder;
+import org.aikg.source.Chars;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -29,9 +30,21 @@ final class RdfFile {
     private final List<Triple> described = new ArrayList<>();
     private boolean read;
 
+    /** False when literals that cannot be published are handed over as they are (for validate to report). */
+    private final boolean checked;
+
     RdfFile(Path file) {
+        this(file, true);
+    }
+
+    private RdfFile(Path file, boolean checked) {
         this.file = file;
         this.fileGraph = Graphs.graphOfFile(file);
+        this.checked = checked;
+    }
+
+    RdfFile unchecked() {
+        return new RdfFile(file, false);
     }
 
     Graphs.Stats stream(Graphs.Sink sink) {
@@ -56,6 +69,7 @@ final class RdfFile {
 
             private void add(Node g, Triple t) {
                 if (!g.equals(graph) || part.size() >= PART) flush(g);
+                if (checked) requirePublishable(t);
                 part.add(t);
                 note(t);
                 count[0]++;
@@ -118,6 +132,18 @@ final class RdfFile {
         } catch (RiotException e) {
             throw new DataException(file + ": not valid " + format.lang().getLabel() + ": " + e.getMessage());
         }
+    }
+
+    /** Refuses a literal that RDF/XML and HTML cannot carry, as convert refuses it in a sheet, naming the triple. */
+    private void requirePublishable(Triple t) {
+        Node o = t.getObject();
+        if (!o.isLiteral()) return;
+        String value = o.getLiteralLexicalForm();
+        int bad = Chars.firstForbidden(value);
+        if (bad < 0) return;
+        throw new DataException(file + ": the literal of <" + t.getSubject() + "> <" + t.getPredicate().getURI() + "> holds "
+                + Chars.describe(value, bad) + " (character " + (value.codePointCount(0, bad) + 1) + " of the value; " + Chars.RULE
+                + ", since RDF/XML and HTML cannot carry the others; aikg validate lists every such literal)");
     }
 
     private void note(Triple t) {

@@ -17,10 +17,10 @@ public final class Chars {
     private Chars() {}
 
     /** What a message adds after naming a refused character. */
-    static final String RULE = "of the control characters, only tab, line feed and carriage return may appear in a text or a name";
+    public static final String RULE = "of the control characters, only tab, line feed and carriage return may appear in a text or a name";
 
     /** The index (in chars) of the first character that may not appear in a text or a name, or -1. */
-    static int firstForbidden(CharSequence s) {
+    public static int firstForbidden(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
@@ -53,7 +53,7 @@ public final class Chars {
     private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800\u180E";
 
     /** Names the refused character at {@code i}: "the control character U+001B ESCAPE". */
-    static String describe(CharSequence s, int i) {
+    public static String describe(CharSequence s, int i) {
         char c = s.charAt(i);
         if (Character.isSurrogate(c)) return "the unpaired surrogate " + code(c) + " (half of a character)";
         if (c == 0xFFFE || c == 0xFFFF) return "the non-character " + code(c);

@@ -122,6 +122,40 @@ class NormalisationTest {
         assertEquals("https://example.org/kg/", Tdb2Store.open(store).description().base());
     }
 
+    /**
+     * A literal RDF/XML and HTML cannot carry (it made the pages, the RDF/XML answers and the .rdf
+     * download answer 500): validate reports it among the shapes' violations; every command that
+     * would publish or write it refuses the file with one reason.
+     */
+    @Test
+    void aLiteralWithAControlCharacterIsReportedByValidateAndRefusedAlikeByEveryOtherCommand() throws IOException {
+        Path out = tmp.resolve("out.nq");
+        assertEquals(0, TestCli.run("convert", minimalData().toString(), "-o", out.toString()).code());
+        Path bad = tmp.resolve("bad.nq");
+        String nq = Files.readString(out);
+        assertTrue(nq.contains("\"Ruritania\"@en"));
+        Files.writeString(bad, nq.replace("\"Ruritania\"@en", "\"Ruri\\u0001tania\"@en"));
+
+        Run validate = TestCli.run("validate", bad.toString());
+        assertEquals(1, validate.code(), validate::toString);
+        assertTrue(validate.out().contains("a literal holds a control character"), validate::toString);
+
+        String reason = bad + ": the literal of <https://example.org/kg/id/place/ruritania> <http://schema.org/name> holds the control character "
+                + "U+0001 START OF HEADING (character 5 of the value; of the control characters, only tab, line feed and carriage return may "
+                + "appear in a text or a name, since RDF/XML and HTML cannot carry the others; aikg validate lists every such literal)";
+        for (String[] args : List.of(new String[] {"convert", bad.toString(), "-o", tmp.resolve("again.rdf").toString()},
+                new String[] {"query", "statistics", bad.toString()},
+                new String[] {"load", "--tdb2", tmp.resolve("store").toString(), bad.toString()})) {
+            Run run = TestCli.run(args);
+            assertEquals(1, run.code(), run::toString);
+            assertEquals("aikg: " + reason + "\n", run.err(), run::toString);
+        }
+        assertFalse(Files.exists(tmp.resolve("again.rdf")));
+        org.aikg.DataException serve = org.junit.jupiter.api.Assertions.assertThrows(org.aikg.DataException.class,
+                () -> Datasets.open(Graphs.of(List.of(bad))));
+        assertEquals(reason, serve.getMessage());
+    }
+
     /** 100,000 characters named once and read through 100 aliases: a 10 MB graph from a 100 KB sheet. */
     @Test
     void aliasesAreBoundedByWhatTheyExpandToNotOnlyByTheirCount() throws IOException {
