@@ -8,6 +8,8 @@ import org.aikg.DataException;
 import org.aikg.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one factory of the fully configured command line; {@link Main} and the tests both use it.
@@ -45,6 +47,9 @@ public final class Cli {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("aikg: " + ex.getMessage());
+            if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                c.getErr().println("aikg: did you mean " + u.getSuggestions().get(0) + "?");  // picocli lists the closest first
+            }
             c.getErr().println("aikg: run '" + c.getCommandSpec().qualifiedName() + " --help' for the options");
             c.getErr().flush();
             return BAD_USAGE;
@@ -54,12 +59,20 @@ public final class Cli {
         cl.setExecutionExceptionHandler((ex, command, parseResult) -> {
             PrintWriter w = command.getErr();
             w.println("aikg: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            if (parseResult.hasMatchedOption("--verbose")) ex.printStackTrace(w);
+            if (verbose(parseResult)) ex.printStackTrace(w);
             else if (!(ex instanceof AikgException)) w.println("aikg: (run with --verbose for the stack trace)");
             w.flush();
             return codes.getExitCode(ex);
         });
         return cl;
+    }
+
+    /** True when {@code --verbose} was given anywhere on the line: before the command's name or after it. */
+    private static boolean verbose(ParseResult parsed) {
+        for (ParseResult r = parsed; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) return true;
+        }
+        return false;
     }
 
     /** The one place failures become exit codes. */

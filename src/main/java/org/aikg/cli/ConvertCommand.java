@@ -5,6 +5,7 @@ import java.util.List;
 import org.aikg.convert.RdfFormat;
 import org.aikg.input.Graphs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +28,8 @@ final class ConvertCommand implements Runnable {
             description = "ttl, nt, jsonld, rdf, trig or nq. Default: from the output's extension (ttl for -).")
     String format;
 
-    @Option(names = "--keep-going", description = "Leave out bad sheets (listed at the end, exit 1) instead of stopping at the first.")
-    boolean keepGoing;
+    @Mixin
+    KeepGoing keepGoing;
 
     ConvertCommand(Cli.Io io) {
         this.io = io;
@@ -54,7 +55,7 @@ final class ConvertCommand implements Runnable {
         RdfFormat f = format != null ? RdfFormat.named(format) : stdout ? RdfFormat.TTL : RdfFormat.fromFileName(Path.of(output));
         Graphs.Stats s;
         try (Progress progress = new Progress("convert")) {
-            Graphs converter = Graphs.of(data).keepGoing(keepGoing).progress(progress);
+            Graphs converter = Graphs.of(data).keepGoing(keepGoing.on).progress(progress);
             if (stdout) {
                 // through a temporary file, so that a failing run writes nothing to standard output either
                 Path tmp = java.nio.file.Files.createTempFile("aikg-convert-", "." + f.extension());

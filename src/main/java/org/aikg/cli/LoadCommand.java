@@ -5,6 +5,7 @@ import java.util.List;
 import org.aikg.input.Graphs;
 import org.aikg.store.Tdb2Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,8 +24,8 @@ final class LoadCommand implements Runnable {
     @Parameters(paramLabel = "DATA", arity = "0..*", description = "Data folders or fact sheets, or one RDF file. Default: data")
     List<Path> data = List.of(Path.of("data"));
 
-    @Option(names = "--keep-going", description = "Load the good sheets and list the bad ones (exit 1) instead of loading nothing.")
-    boolean keepGoing;
+    @Mixin
+    KeepGoing keepGoing;
 
     LoadCommand(Cli.Io io) {
         this.io = io;
@@ -34,7 +35,7 @@ final class LoadCommand implements Runnable {
     public void run() {
         Tdb2Store.Stats s;
         try (Progress progress = new Progress("load")) {
-            s = Tdb2Store.load(store, Graphs.of(data).keepGoing(keepGoing).progress(progress));
+            s = Tdb2Store.load(store, Graphs.of(data).keepGoing(keepGoing.on).progress(progress));
         }
         io.err().printf("loaded %d graph%s, %d quads, into %s in %.1f s (%d written, %d unchanged)%n", s.graphs(), s.graphs() == 1 ? "" : "s",
                 s.quads(), store, s.millis() / 1000.0, s.graphs() - s.unchanged(), s.unchanged());

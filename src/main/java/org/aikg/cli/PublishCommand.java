@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.aikg.input.Graphs;
 import org.aikg.store.Publisher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,8 +48,8 @@ final class PublishCommand implements Runnable {
             description = "Time for the whole publish, conversion and pauses included (default: ${DEFAULT-VALUE}; at most 24h).")
     String maxTime;
 
-    @Option(names = "--keep-going", description = "Publish the good sheets and list the bad ones (exit 1) instead of stopping at the first.")
-    boolean keepGoing;
+    @Mixin
+    KeepGoing keepGoing;
 
     @Parameters(paramLabel = "DATA", arity = "0..*", description = "Data folders or fact sheets, or one RDF file. Default: data")
     List<Path> data = List.of(Path.of("data"));
@@ -73,7 +74,7 @@ final class PublishCommand implements Runnable {
         publisher = publisher.credentials(creds);
         Publisher.Stats s;
         try (Progress progress = new Progress("publish")) {
-            s = publisher.publish(Graphs.of(data).keepGoing(keepGoing).progress(progress));
+            s = publisher.publish(Graphs.of(data).keepGoing(keepGoing.on).progress(progress));
         }
         io.err().printf("published %d graph%s, %d triples, to %s in %.1f s (%d retr%s)%n", s.graphs(), s.graphs() == 1 ? "" : "s", s.triples(),
                 target, s.millis() / 1000.0, s.retries(), s.retries() == 1 ? "y" : "ies");

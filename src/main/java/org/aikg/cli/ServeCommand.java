@@ -1,5 +1,9 @@
 package org.aikg.cli;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +85,7 @@ final class ServeCommand implements Runnable {
                 throw new UsageException("--url: " + e.getMessage());
             }
         }
+        requirePortFree();
         io.err().println("loading " + (tdb2 != null ? "the TDB2 store " + tdb2 : String.join(" ", data.stream().map(Path::toString).toList())) + " ...");
         AikgServer.prepare();  // Jena and Fuseki get ready while the data is read
         Published published;
@@ -115,6 +120,21 @@ final class ServeCommand implements Runnable {
         io.out().println("Press Ctrl-C to stop.");
         io.out().flush();
         server.join();
+    }
+
+    /**
+     * Refuses a port that is taken before the data is read, not after (a large store takes seconds
+     * to open): a socket is bound to it on the address the server will listen on, then let go.
+     */
+    private void requirePortFree() {
+        if (port == 0) return;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(open ? new InetSocketAddress(port) : new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new org.aikg.AikgException("cannot start the server on port " + port + ": " + e.getMessage()
+                    + " (is another server using it? give another with --port, or --port 0 for a free one)");
+        }
     }
 
     static Duration duration(String s) {

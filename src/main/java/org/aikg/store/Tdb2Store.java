@@ -68,6 +68,10 @@ public final class Tdb2Store {
     /** Opens an existing store for serving: the union of its graphs as the default graph, and what its loads recorded. */
     public static Published open(Path dir) {
         if (!Files.isDirectory(dir)) throw new UsageException("no TDB2 store at " + dir + " (load one first: aikg load --tdb2 " + dir + " data)");
+        if (!holdsStore(dir)) {
+            throw new UsageException("no TDB2 store at " + dir + " (the folder holds no Data-NNNN folder of TDB2; load one first: aikg load --tdb2 "
+                    + dir + " data)");
+        }
         DatasetGraph dsg = connect(dir);
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         Path folder = dir.resolve(FOLDER);
@@ -75,6 +79,15 @@ public final class Tdb2Store {
         Description description = readDescription(folder);
         if (description == null) description = Txn.calculateRead(dsg, () -> describedIn(dsg, dir));
         return new Published(dsg, description, Optional.of(folder), state.version(), state.loaded());
+    }
+
+    /** Whether {@code dir} holds a TDB2 database (a {@code Data-NNNN} folder), looked at without opening it: opening creates one. */
+    private static boolean holdsStore(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.anyMatch(p -> p.getFileName().toString().matches("Data-\\d{4}") && Files.isDirectory(p));
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot read the folder " + dir + ": " + e.getMessage());
+        }
     }
 
     private static DatasetGraph connect(Path dir) {
