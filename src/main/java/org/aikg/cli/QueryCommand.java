@@ -2,6 +2,8 @@ package org.aikg.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.aikg.UsageException;
+import org.aikg.input.Graphs;
 import org.aikg.query.NamedQueries;
 import org.aikg.query.NamedQuery;
 import org.aikg.query.QueryRunner;
@@ -27,6 +29,10 @@ final class QueryCommand implements Runnable {
             description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--width", paramLabel = "N", description = "The widest a table may be, in columns (default: the terminal's width "
+            + "on a terminal, else no limit; 0: no limit). Wider columns are cut with '…'.")
+    Integer width;
+
     @Option(names = {"-l", "--list"}, description = "List the named queries with their titles.")
     boolean list;
 
@@ -43,7 +49,9 @@ final class QueryCommand implements Runnable {
         }
         NamedQuery q = queries.resolve(query);
         QueryRunner.Format f = QueryRunner.Format.named(format);
-        QueryRunner.run(Datasets.read(org.aikg.input.Graphs.of(data)), q.query(query), f, io.out());
+        if (width != null && (width < 0 || width > 100_000)) throw new UsageException("--width must be 0 to 100000, not " + width);
+        Graphs graphs = Graphs.of(data);
+        QueryRunner.run(Datasets.read(graphs), q.query(query), f, io.out(), graphs.prefixes(), width != null ? width : Terminal.width());
         io.out().flush();
     }
 }
