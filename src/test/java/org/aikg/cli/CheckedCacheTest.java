@@ -60,7 +60,7 @@ class CheckedCacheTest {
     Path elsewhere;
 
     @BeforeEach
-    void corpusAndAFirstRun() throws IOException {
+    void aCorpusAndAFolderElsewhere() throws IOException {
         corpus = tmp.resolve("corpus");
         CorpusGenerator.generate(corpus, SHEETS, 5);
         out = Files.createDirectory(tmp.resolve("out")).resolve("out.trig");
@@ -125,7 +125,7 @@ class CheckedCacheTest {
     @ParameterizedTest(name = "a graph file {0}")
     @MethodSource("damages")
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void aDamagedGraphFileIsConvertedAgainWithANoteAndTheOutputIsACleanRebuilds(Damage damage, String reason) throws Exception {
+    void aDamagedGraphFileIsConvertedAgainWithANoteAndTheOutputIsAsACleanRebuild(Damage damage, String reason) throws Exception {
         fillTheCache();
         Path graph = graphFileOf("syn-00003");
         damage.apply(this, graph, graphFileOf("syn-00004"));
