@@ -73,6 +73,7 @@ final class ConvertCommand implements Runnable {
                 s = converter.cache(cacheOf(out)).write(out, f);
             }
         }
+        for (String note : s.notes()) io.err().println("aikg: note: " + note);
         io.err().printf("converted %d source%s, %d triples, to %s in %.1f s%s%n", s.sources(), s.sources() == 1 ? "" : "s",
                 s.triples(), stdout ? "standard output" : output, s.millis() / 1000.0,
                 s.cached() > 0 ? " (" + s.cached() + " unchanged sheet" + (s.cached() == 1 ? "" : "s") + " from the cache)" : "");

@@ -66,10 +66,18 @@ public final class Converter {
         Progress NONE = (d, t) -> { };
     }
 
-    /** What a run did: sources converted, triples, time, and the message of each source left out. */
-    public record Stats(int sources, long triples, long millis, List<String> failures, int cached) {
+    /**
+     * What a run did: sources converted, triples, time, the message of each source left out, the
+     * sources taken from the cache, and a note of each thing found wrong in the cache (and done instead).
+     */
+    public record Stats(int sources, long triples, long millis, List<String> failures, int cached, List<String> notes) {
         public Stats {
             failures = List.copyOf(failures);
+            notes = List.copyOf(notes);
+        }
+
+        Stats triples(long written) {
+            return new Stats(sources, written, millis, failures, cached, notes);
         }
     }
 
@@ -131,14 +139,17 @@ public final class Converter {
 
     /**
      * Runs {@code work} with the cache (null without one), then records this run's sheets in it; a
-     * failed run leaves no new cache behind.
+     * failed run leaves no new cache behind. The sheets whose kept graph failed its check while the
+     * work ran are not counted as taken from the cache, and the cache's notes are added.
      */
-    private <T> T withCache(java.util.function.Function<SheetCache, T> work) {
+    private Stats withCache(java.util.function.Function<SheetCache, Stats> work) {
         SheetCache cache = cacheFolder == null ? null : new SheetCache(cacheFolder, sources.dataset().file());
         try {
-            T result = work.apply(cache);
-            if (cache != null) cache.save();
-            return result;
+            Stats result = work.apply(cache);
+            if (cache == null) return result;
+            cache.save();
+            return new Stats(result.sources(), result.triples(), result.millis(), result.failures(), result.cached() - cache.rebuilt(),
+                    cache.notes());
         } catch (RuntimeException | Error e) {
             if (cache != null) cache.discard();
             throw e;
@@ -219,7 +230,7 @@ public final class Converter {
         count += meta.size();
         List<Triple> metaTriples = List.copyOf(meta);
         sink.graph(iris.metadataGraph(), keyOf(metaTriples), metaTriples.size(), () -> metaTriples);
-        return new Stats(articles.size(), count, (System.nanoTime() - start) / 1_000_000, failures, cached);
+        return new Stats(articles.size(), count, (System.nanoTime() - start) / 1_000_000, failures, cached, List.of());
     }
 
     /** One sheet converted: its source id, its graph's key, size and sorted triples, what it says of shared things, or the data error it met. */
@@ -228,11 +239,29 @@ public final class Converter {
 
     private Converted convert(Path p, SheetCache cache, boolean eager) {
         SheetCache.Entry kept = cache == null ? null : cache.lookup(p);
-        if (kept != null) {
-            List<Triple> loaded = eager ? cache.triples(kept.key(), kept.triples()) : null;
-            return new Converted(p, kept.id(), DataException.Location.of(p, kept.line(), kept.column()), kept.key(), kept.triples(),
-                    loaded != null ? () -> loaded : () -> cache.triples(kept.key(), kept.triples()), kept.said(), null, true);
+        if (kept == null) return convertSheet(p, cache);
+        java.util.function.Supplier<List<Triple>> triples = () -> keptOrConvertedAgain(p, kept, cache);
+        long size = kept.triples();
+        if (eager) {
+            List<Triple> loaded = triples.get();
+            triples = () -> loaded;
+            size = loaded.size();
         }
+        return new Converted(p, kept.id(), DataException.Location.of(p, kept.line(), kept.column()), kept.key(), size, triples, kept.said(),
+                null, true);
+    }
+
+    /** The triples the cache keeps for {@code p}, or, when they fail their check (the cache notes it), the sheet converted again. */
+    private List<Triple> keptOrConvertedAgain(Path p, SheetCache.Entry kept, SheetCache cache) {
+        List<Triple> triples = cache.triples(kept);
+        if (triples != null) return triples;
+        Converted again = convertSheet(p, cache);
+        if (again.failure() != null) throw again.failure();
+        return again.triples().get();
+    }
+
+    /** Reads and converts the sheet {@code p}, and keeps its graph in the cache when there is one. */
+    private Converted convertSheet(Path p, SheetCache cache) {
         try {
             long began = FileStamp.now();
             FileStamp before = cache == null ? null : FileStamp.of(p);
@@ -278,9 +307,9 @@ public final class Converter {
      * when all went well, and keeps its permissions.
      */
     public Stats write(Path out, RdfFormat format) {
-        if (cacheFolder != null && format == RdfFormat.NQ) return spliced(out, cache -> new NQuadsSplice(cacheFolder, out));
+        if (cacheFolder != null && format == RdfFormat.NQ) return spliced(out, cache -> new NQuadsSplice(cache.folder(), out));
         if (cacheFolder != null && (format == RdfFormat.TTL || format == RdfFormat.NT)) {
-            return spliced(out, cache -> new UnionSplice(cache, cacheFolder, out, format, iris.prefixes()));
+            return spliced(out, cache -> new UnionSplice(cache, out, format, iris.prefixes()));
         }
         return OutputFile.check(out).write(os -> write(os, format));
     }
@@ -304,18 +333,17 @@ public final class Converter {
                 return s;
             });
             splice.save();
-            return new Stats(stats.sources(), written[0], stats.millis(), stats.failures(), stats.cached());
+            return stats.triples(written[0]);
         });
     }
 
-    /** Writes the whole conversion to a stream (not closed). */
+    /** Writes the whole conversion to a stream (not closed); the summary counts the triples (or quads) written. */
     public Stats write(OutputStream out, RdfFormat format) {
         Stats[] stats = new Stats[1];
         boolean eager = !format.keepsGraphs();
         long triples = SortedOutput.write(sink -> stats[0] = run((name, key, size, ts) -> sink.graph(name, ts.get()), eager), format, out,
                 iris.prefixes());
-        return new Stats(stats[0].sources(), format.keepsGraphs() ? stats[0].triples() : triples, stats[0].millis(), stats[0].failures(),
-                stats[0].cached());
+        return stats[0].triples(triples);
     }
 
     private void describeDataset(List<Node> articles, TreeSet<Triple> out) {

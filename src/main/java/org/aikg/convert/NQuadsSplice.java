@@ -1,20 +1,19 @@
 package org.aikg.convert;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.jena.graph.Node;
@@ -34,13 +33,15 @@ import org.apache.jena.sparql.core.Quad;
 final class NQuadsSplice implements Splice {
     record Segment(String key, long offset, long length) {}
 
+    private final CacheFolder folder;
     private final Path table;
     private final Path target;
     /** Where each graph lies in the output written, for {@link #save}. */
     private Map<String, Segment> written = Map.of();
 
-    NQuadsSplice(Path cacheFolder, Path target) {
-        this.table = cacheFolder.resolve("output-nq");
+    NQuadsSplice(CacheFolder folder, Path target) {
+        this.folder = folder;
+        this.table = folder.path().resolve("output-nq");
         this.target = target.toAbsolutePath().normalize();
     }
 
@@ -67,20 +68,22 @@ final class NQuadsSplice implements Splice {
                         runFrom = was.offset();
                     }
                     runTo = was.offset() + length;
+                    quads += g.size();  // the lines of the graph of this key, copied
                 } else {
                     UnionSplice.copy(previous, runFrom, runTo, copy, out);
                     runFrom = runTo = 0;
                     ByteArrayOutputStream b = new ByteArrayOutputStream(1 << 16);
                     StreamRDF w = StreamRDFWriter.getWriterStream(b, RDFFormat.NQUADS);
                     w.start();
-                    for (Triple t : g.triples().get()) w.quad(Quad.create(e.getKey(), t));
+                    List<Triple> triples = g.triples().get();
+                    for (Triple t : triples) w.quad(Quad.create(e.getKey(), t));
                     w.finish();
                     b.writeTo(out);
                     length = b.size();
+                    quads += triples.size();
                 }
                 if (g.key() != null) now.put(name, new Segment(g.key(), offset, length));
                 offset += length;
-                quads += g.size();
             }
             UnionSplice.copy(previous, runFrom, runTo, copy, out);
         }
@@ -92,29 +95,26 @@ final class NQuadsSplice implements Splice {
     @Override
     public void save() {
         Map<String, Segment> segments = written;
-        try {
-            Files.createDirectories(table.getParent());
-            Path tmp = Files.createTempFile(table.getParent(), ".output-", ".part");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                OutputStamp.of(target).write(out);
-                out.writeInt(segments.size());
-                for (var e : segments.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeUTF(e.getValue().key());
-                    out.writeLong(e.getValue().offset());
-                    out.writeLong(e.getValue().length());
-                }
+        folder.folder(null);
+        folder.write(table, os -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16));
+            OutputStamp.of(target).write(out);
+            out.writeInt(segments.size());
+            for (var e : segments.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue().key());
+                out.writeLong(e.getValue().offset());
+                out.writeLong(e.getValue().length());
             }
-            Files.move(tmp, table, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the cache " + table.getParent() + ": " + e.getMessage(), e);
-        }
+            out.flush();
+        });
     }
 
     /** The table, when the output is still the file it describes; else nothing to copy from. */
     private Map<String, Segment> readTable() {
-        if (!Files.isRegularFile(table) || !Files.isRegularFile(target)) return Map.of();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(table), 1 << 16))) {
+        byte[] bytes = CacheFolder.read(table);  // null unless a regular file: never a link followed, never a FIFO opened
+        if (bytes == null || !Files.isRegularFile(target)) return Map.of();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (!OutputStamp.read(in).equals(OutputStamp.of(target))) return Map.of();
             int n = in.readInt();
             Map<String, Segment> m = new HashMap<>();

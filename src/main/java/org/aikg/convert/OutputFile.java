@@ -166,7 +166,8 @@ final class OutputFile {
         }
     }
 
-    private static String linkTarget(Path link) {
+    /** " (to TARGET)" for a symbolic link, for a message; empty when it cannot be read. */
+    static String linkTarget(Path link) {
         try {
             return " (to " + Files.readSymbolicLink(link) + ")";
         } catch (IOException | UnsupportedOperationException e) {
@@ -175,7 +176,7 @@ final class OutputFile {
     }
 
     /** What a file that is not a regular file is, from its Unix mode where the platform tells it. */
-    private static String kind(Path p) {
+    static String kind(Path p) {
         try {
             int mode = (Integer) Files.getAttribute(p, "unix:mode", NOFOLLOW);
             return switch (mode & 0170000) {

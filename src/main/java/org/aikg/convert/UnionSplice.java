@@ -1,6 +1,5 @@
 package org.aikg.convert;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,13 +8,11 @@ import java.io.DataOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,6 +63,7 @@ final class UnionSplice implements Splice {
         }
     }
 
+    private final CacheFolder folder;
     private final Path file;
     private final Path target;
     private final RdfFormat format;
@@ -77,9 +75,10 @@ final class UnionSplice implements Splice {
     /** What {@link #write} found, for {@link #save}. */
     private Table written;
 
-    UnionSplice(SheetCache kept, Path cacheFolder, Path target, RdfFormat format, Map<String, String> prefixes) {
+    UnionSplice(SheetCache kept, Path target, RdfFormat format, Map<String, String> prefixes) {
         if (format != RdfFormat.TTL && format != RdfFormat.NT) throw new IllegalArgumentException("not a spliced format: " + format);
-        this.file = cacheFolder.resolve("output-" + format.extension());
+        this.folder = kept.folder();
+        this.file = folder.path().resolve("output-" + format.extension());
         this.target = target.toAbsolutePath().normalize();
         this.format = format;
         this.prefixes = prefixes;
@@ -108,44 +107,40 @@ final class UnionSplice implements Splice {
     @Override
     public void save() {
         Table table = written;
-        try {
-            if (table.header() == null) {
-                Files.deleteIfExists(file);
-                return;
-            }
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".output-", ".part");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                out.writeUTF(VERSION);
-                OutputStamp.of(target).write(out);
-                out.writeLong(table.triples());
-                out.writeUTF(table.header());
-                out.writeLong(table.headerLength());
-                // the subjects, one per line (an IRI holds no line break), then their units' lengths
-                writeString(out, String.join("\n", table.subjects()));
-                ByteBuffer lengths = ByteBuffer.allocate(4 * table.lengths().length);
-                lengths.asIntBuffer().put(table.lengths());
-                out.writeInt(table.lengths().length);
-                out.write(lengths.array());
-                out.writeInt(table.keys().size());
-                for (var e : table.keys().entrySet()) {
-                    writeString(out, e.getKey());
-                    writeString(out, e.getValue());
-                }
-                out.writeInt(table.inline().size());
-                for (var e : table.inline().entrySet()) {
-                    writeString(out, e.getKey());
-                    writeTriples(out, e.getValue());
-                }
-                List<Triple> sharedTriples = new ArrayList<>(table.shared().keySet());
-                out.writeInt(sharedTriples.size());
-                for (Triple t : sharedTriples) out.writeInt(table.shared().get(t));
-                writeTriples(out, sharedTriples);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the cache " + file.getParent() + ": " + e.getMessage(), e);
+        if (table.header() == null) {
+            CacheFolder.remove(file);
+            return;
         }
+        folder.folder(null);
+        folder.write(file, os -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16));
+            out.writeUTF(VERSION);
+            OutputStamp.of(target).write(out);
+            out.writeLong(table.triples());
+            out.writeUTF(table.header());
+            out.writeLong(table.headerLength());
+            // the subjects, one per line (an IRI holds no line break), then their units' lengths
+            writeString(out, String.join("\n", table.subjects()));
+            ByteBuffer lengths = ByteBuffer.allocate(4 * table.lengths().length);
+            lengths.asIntBuffer().put(table.lengths());
+            out.writeInt(table.lengths().length);
+            out.write(lengths.array());
+            out.writeInt(table.keys().size());
+            for (var e : table.keys().entrySet()) {
+                writeString(out, e.getKey());
+                writeString(out, e.getValue());
+            }
+            out.writeInt(table.inline().size());
+            for (var e : table.inline().entrySet()) {
+                writeString(out, e.getKey());
+                writeTriples(out, e.getValue());
+            }
+            List<Triple> sharedTriples = new ArrayList<>(table.shared().keySet());
+            out.writeInt(sharedTriples.size());
+            for (Triple t : sharedTriples) out.writeInt(table.shared().get(t));
+            writeTriples(out, sharedTriples);
+            out.flush();
+        });
     }
 
     // ---- the whole union
@@ -206,7 +201,7 @@ final class UnionSplice implements Splice {
         for (String name : changed) {
             String oldKey = old.keys().get(name);
             if (oldKey != null) {
-                List<Triple> was = old.inline().containsKey(name) ? old.inline().get(name) : kept.keeps(oldKey) ? kept.triples(oldKey, 0) : null;
+                List<Triple> was = old.inline().containsKey(name) ? old.inline().get(name) : kept.triplesOf(oldKey);  // checked, or null
                 if (was == null || !bySubject(was, minus)) return null;
             }
             Part now = graphs.get(org.apache.jena.graph.NodeFactory.createURI(name));
@@ -454,8 +449,9 @@ final class UnionSplice implements Splice {
     // ---- the table's file
 
     private Table read() {
-        if (!Files.isRegularFile(file) || !Files.isRegularFile(target)) return null;
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        byte[] bytes = CacheFolder.read(file);  // null unless a regular file: never a link followed, never a FIFO opened
+        if (bytes == null || !Files.isRegularFile(target)) return null;
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (!in.readUTF().equals(VERSION)) return null;
             if (!OutputStamp.read(in).equals(OutputStamp.of(target))) return null;
             long triples = in.readLong();

@@ -97,10 +97,14 @@ public final class Graphs {
         }
     }
 
-    /** What a run handed over: sources (graphs, for an RDF file), triples, time, each source left out, and the sources read from the cache. */
-    public record Stats(int sources, long triples, long millis, List<String> failures, int cached) {
+    /**
+     * What a run handed over: sources (graphs, for an RDF file), triples, time, each source left out,
+     * the sources read from the cache, and a note of each thing found wrong in the cache (and done instead).
+     */
+    public record Stats(int sources, long triples, long millis, List<String> failures, int cached, List<String> notes) {
         public Stats {
             failures = List.copyOf(failures);
+            notes = List.copyOf(notes);
         }
     }
 
@@ -187,7 +191,7 @@ public final class Graphs {
     public Stats forEachGraph(Sink sink) {
         if (sheets == null) return file.stream(sink);
         Converter.Stats s = converter().forEachPart((name, key, size, triples) -> sink.graph(new Part(name, key, true, size, triples)));
-        return new Stats(s.sources(), s.triples(), s.millis(), s.failures(), s.cached());
+        return new Stats(s.sources(), s.triples(), s.millis(), s.failures(), s.cached(), s.notes());
     }
 
     /** Hands every graph whole, in one part (an RDF file is read into memory first). */
@@ -203,7 +207,7 @@ public final class Graphs {
     public Stats write(Path out, RdfFormat format) {
         if (sheets == null) return file.write(out, format, prefixes());
         Converter.Stats s = converter().write(out, format);
-        return new Stats(s.sources(), s.triples(), s.millis(), s.failures(), s.cached());
+        return new Stats(s.sources(), s.triples(), s.millis(), s.failures(), s.cached(), s.notes());
     }
 
     private Converter converter() {

@@ -93,7 +93,7 @@ final class RdfFile {
         // Jena's JSON-LD reader never calls finish(): the last part is handed over here too (a second call is a no-op)
         collect.finish();
         read = true;
-        return new Graphs.Stats(seen.size(), count[0], (System.nanoTime() - start) / 1_000_000, List.of(), 0);
+        return new Graphs.Stats(seen.size(), count[0], (System.nanoTime() - start) / 1_000_000, List.of(), 0, List.of());
     }
 
     /** Reads the file into memory and hands each graph whole, in IRI order. */
@@ -107,7 +107,7 @@ final class RdfFile {
             count += triples.size();
             sink.graph(new Graphs.Part(e.getKey(), null, true, triples.size(), () -> triples));
         }
-        return new Graphs.Stats(graphs.size(), count, (System.nanoTime() - start) / 1_000_000, List.of(), 0);
+        return new Graphs.Stats(graphs.size(), count, (System.nanoTime() - start) / 1_000_000, List.of(), 0, List.of());
     }
 
     Graphs.Stats write(Path out, RdfFormat format, Map<String, String> prefixes) {
@@ -119,7 +119,7 @@ final class RdfFile {
             graphs[0]++;
             sink.graph(part.name(), sorted);
         }), format, prefixes);
-        return new Graphs.Stats(graphs[0], written, (System.nanoTime() - start) / 1_000_000, List.of(), 0);
+        return new Graphs.Stats(graphs[0], written, (System.nanoTime() - start) / 1_000_000, List.of(), 0, List.of());
     }
 
     private void parse(StreamRDFBase into) {
