@@ -37,6 +37,7 @@ final class LoadCommand implements Runnable {
         try (Progress progress = new Progress("load")) {
             s = Tdb2Store.load(store, Graphs.of(data).keepGoing(keepGoing.on).progress(progress));
         }
+        for (String note : s.notes()) io.err().println("aikg: note: " + note);
         io.err().printf("loaded %d graph%s, %d quads, into %s in %.1f s (%d written, %d unchanged)%n", s.graphs(), s.graphs() == 1 ? "" : "s",
                 s.quads(), store, s.millis() / 1000.0, s.graphs() - s.unchanged(), s.unchanged());
         Summary.failures(io, s.failures());

@@ -54,9 +54,10 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  */
 public final class Tdb2Store {
     /** What a load did: graphs handed over, of them those unchanged and kept, quads, time, sources left out. */
-    public record Stats(int graphs, int unchanged, long quads, long millis, List<String> failures) {
+    public record Stats(int graphs, int unchanged, long quads, long millis, List<String> failures, List<String> notes) {
         public Stats {
             failures = List.copyOf(failures);
+            notes = List.copyOf(notes);
         }
     }
 
@@ -156,7 +157,7 @@ public final class Tdb2Store {
             if (feed != null) feed.close();
         }
         State.loaded(folder, keys, complete[0], Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        return new Stats(counts[0], counts[1], quads[0], (System.nanoTime() - start) / 1_000_000, s[0].failures());
+        return new Stats(counts[0], counts[1], quads[0], (System.nanoTime() - start) / 1_000_000, s[0].failures(), s[0].notes());
     }
 
     /** Into a store that holds data: each graph's old quads deleted, its new ones added to all six indexes as they come. */

@@ -147,6 +147,28 @@ class CheckedCacheTest {
         assertIsACleanRebuild(third);
     }
 
+    /** load converts through a cache of its own (DIR/aikg/cache), checked alike, and says so. */
+    @Test
+    void loadConvertsADamagedGraphAgainAndSaysSo() throws Exception {
+        Path first = tmp.resolve("first");
+        Run load = TestCli.run("load", "--tdb2", first.toString(), corpus.toString());
+        assertEquals(0, load.code(), load::toString);
+        Path second = tmp.resolve("second");
+        copyFolder(first.resolve("aikg/cache"), Files.createDirectories(second.resolve("aikg")).resolve("cache"));
+        cache = second.resolve("aikg/cache");
+        Path graph = graphFileOf("syn-00003");
+        flipAByte(graph);
+
+        Run again = TestCli.run("load", "--tdb2", second.toString(), corpus.toString());
+        assertEquals(0, again.code(), again::toString);
+        assertEquals(List.of("aikg: note: the cache's graph of " + corpus.resolve("part-000/syn-00003.yaml") + " (" + graph + ") "
+                + "does not match the hash its manifest records; the sheet was converted again"), notes(again), again::toString);
+        DatasetGraph a = org.aikg.store.Tdb2Store.open(first).dsg();
+        DatasetGraph b = org.aikg.store.Tdb2Store.open(second).dsg();
+        org.apache.jena.system.Txn.executeRead(a, () -> org.apache.jena.system.Txn.executeRead(b,
+                () -> assertTrue(org.apache.jena.sparql.util.IsoMatcher.isomorphic(a, b), "the second store is not the first's")));
+    }
+
     // ---- links and special files at the cache's path and inside it
 
     @Test
