@@ -2,7 +2,8 @@ package org.aikg.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.aikg.convert.RdfFormat;
+import org.aikg.format.Format;
+import org.aikg.format.Formats;
 import org.aikg.input.Graphs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,13 +53,13 @@ final class ConvertCommand implements Runnable {
 
     private void convert() throws java.io.IOException {
         boolean stdout = output.equals("-");
-        RdfFormat f = format != null ? RdfFormat.named(format) : stdout ? RdfFormat.TTL : RdfFormat.fromFileName(Path.of(output));
+        Format f = format != null ? Formats.named(format) : stdout ? Formats.TURTLE : Formats.fileFormat(Path.of(output));
         Graphs.Stats s;
         try (Progress progress = new Progress("convert")) {
             Graphs converter = Graphs.of(data).keepGoing(keepGoing.on).progress(progress);
             if (stdout) {
                 // through a temporary file, so that a failing run writes nothing to standard output either
-                Path tmp = java.nio.file.Files.createTempFile("aikg-convert-", "." + f.extension());
+                Path tmp = java.nio.file.Files.createTempFile("aikg-convert-", "." + f.suffix());
                 tmp.toFile().deleteOnExit();  // also when the run is stopped with Ctrl-C or SIGTERM
                 try {
                     s = converter.write(tmp, f);

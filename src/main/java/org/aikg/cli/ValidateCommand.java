@@ -18,7 +18,7 @@ final class ValidateCommand implements Runnable {
     private final Cli.Io io;
 
     @Parameters(paramLabel = "DATA|FILE", arity = "0..*",
-            description = "Data folders or fact sheets, or one RDF file (.ttl, .nt, .jsonld, .rdf, .trig, .nq). Default: data")
+            description = "Data folders or fact sheets, or one RDF file (Turtle, N-Triples, JSON-LD, RDF/XML, TriG or N-Quads, known by its extension). Default: data")
     List<Path> inputs = List.of(Path.of("data"));
 
     ValidateCommand(Cli.Io io) {

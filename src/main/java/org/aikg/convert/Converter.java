@@ -4,23 +4,25 @@ import static org.aikg.vocab.Vocab.*;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import org.aikg.AikgException;
 import org.aikg.DataException;
+import org.aikg.format.Format;
+import org.aikg.format.Formats;
 import org.aikg.source.DatasetInfo;
-import org.aikg.source.FactSheet;
 import org.aikg.source.FactSheet.Text;
+import org.aikg.source.FactSheet;
 import org.aikg.source.SourceSet;
 import org.aikg.vocab.AIKG;
 import org.apache.jena.graph.Node;
@@ -34,7 +36,7 @@ import org.apache.jena.graph.Triple;
  *
  * <pre>{@code
  * Converter c = Converter.of(Sources.scan(List.of(Path.of("data"))));
- * c.write(Path.of("out.ttl"), RdfFormat.TTL);          // the union, atomically replaced
+ * c.write(Path.of("out.ttl"), Formats.TURTLE);          // the union, atomically replaced
  * c.forEachGraph((graph, triples) -> ...);             // or stream the graphs yourself
  * }</pre>
  */
@@ -306,9 +308,9 @@ public final class Converter {
      * device, a FIFO or a folder: {@link org.aikg.UsageException}); {@code out} is replaced only
      * when all went well, and keeps its permissions.
      */
-    public Stats write(Path out, RdfFormat format) {
-        if (cacheFolder != null && format == RdfFormat.NQ) return spliced(out, cache -> new NQuadsSplice(cache.folder(), out));
-        if (cacheFolder != null && (format == RdfFormat.TTL || format == RdfFormat.NT)) {
+    public Stats write(Path out, Format format) {
+        if (cacheFolder != null && format == Formats.NQUADS) return spliced(out, cache -> new NQuadsSplice(cache.folder(), out));
+        if (cacheFolder != null && (format == Formats.TURTLE || format == Formats.NTRIPLES)) {
             return spliced(out, cache -> new UnionSplice(cache, out, format, iris.prefixes()));
         }
         return OutputFile.check(out).write(os -> write(os, format));
@@ -338,9 +340,9 @@ public final class Converter {
     }
 
     /** Writes the whole conversion to a stream (not closed); the summary counts the triples (or quads) written. */
-    public Stats write(OutputStream out, RdfFormat format) {
+    public Stats write(OutputStream out, Format format) {
         Stats[] stats = new Stats[1];
-        boolean eager = !format.keepsGraphs();
+        boolean eager = !format.quads();
         long triples = SortedOutput.write(sink -> stats[0] = run((name, key, size, ts) -> sink.graph(name, ts.get()), eager), format, out,
                 iris.prefixes());
         return stats[0].triples(triples);

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.aikg.format.Format;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -13,7 +14,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * IRI order, triples sorted within each. Used for the downloads of a served dataset.
  *
  * <pre>{@code
- * DatasetWriter.write(dsg, RdfFormat.TTL, out, iris.prefixes());
+ * DatasetWriter.write(dsg, Formats.TURTLE, out, iris.prefixes());
  * }</pre>
  */
 public final class DatasetWriter {
@@ -23,13 +24,13 @@ public final class DatasetWriter {
      * Writes the graphs that {@code graphs} hands over (each sorted) to the file {@code out}, replaced
      * only when all went well, as {@code convert} writes; returns the count written.
      */
-    public static long write(java.nio.file.Path out, java.util.function.Consumer<Converter.GraphSink> graphs, RdfFormat format,
+    public static long write(java.nio.file.Path out, java.util.function.Consumer<Converter.GraphSink> graphs, Format format,
             Map<String, String> prefixes) {
         return OutputFile.check(out).write(os -> SortedOutput.write(graphs, format, os, prefixes));
     }
 
     /** Writes the named graphs of {@code dsg} (the default graph is taken as their union); returns the count written. */
-    public static long write(DatasetGraph dsg, RdfFormat format, OutputStream out, Map<String, String> prefixes) {
+    public static long write(DatasetGraph dsg, Format format, OutputStream out, Map<String, String> prefixes) {
         return SortedOutput.write(sink -> {
             List<Node> names = new ArrayList<>();
             dsg.listGraphNodes().forEachRemaining(names::add);

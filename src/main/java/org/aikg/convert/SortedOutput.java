@@ -1,12 +1,14 @@
 package org.aikg.convert;
 
 import java.io.OutputStream;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.aikg.format.Format;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
@@ -20,42 +22,41 @@ import org.apache.jena.sparql.graph.GraphFactory;
 final class SortedOutput {
     private SortedOutput() {}
 
-    /** Writes what {@code source} hands over; returns the number of triples (or quads) written. */
-    static long write(Consumer<Converter.GraphSink> source, RdfFormat format, OutputStream out, Map<String, String> prefixes) {
-        switch (format) {
-            case TRIG, NQ -> {
-                StreamRDF w = StreamRDFWriter.getWriterStream(out, format == RdfFormat.TRIG ? RDFFormat.TRIG_BLOCKS : RDFFormat.NQUADS);
-                w.start();
-                if (format == RdfFormat.TRIG) prefixes.forEach(w::prefix);
-                // graphs in IRI order, as DatasetWriter writes them: the bytes do not depend on file names
-                java.util.TreeMap<org.apache.jena.graph.Node, java.util.List<Triple>> graphs = new java.util.TreeMap<>(TripleOrder::node);
-                source.accept(graphs::put);
-                long n = 0;
-                for (var e : graphs.entrySet()) {
-                    for (Triple t : e.getValue()) w.quad(Quad.create(e.getKey(), t));
-                    n += e.getValue().size();
-                }
-                w.finish();
-                return n;
+    /**
+     * Writes what {@code source} hands over; returns the number of triples (or quads) written. The
+     * format's file writer says how: a quads format graph by graph, a streaming one triple by triple,
+     * any other (JSON-LD, RDF/XML) from the union whole in memory.
+     */
+    static long write(Consumer<Converter.GraphSink> source, Format format, OutputStream out, Map<String, String> prefixes) {
+        if (format.quads()) {
+            StreamRDF w = StreamRDFWriter.getWriterStream(out, format.fileWriter());
+            w.start();
+            prefixes.forEach(w::prefix);  // a format without prefixes (N-Quads) ignores them
+            // graphs in IRI order, as DatasetWriter writes them: the bytes do not depend on file names
+            TreeMap<Node, List<Triple>> graphs = new TreeMap<>(TripleOrder::node);
+            source.accept(graphs::put);
+            long n = 0;
+            for (var e : graphs.entrySet()) {
+                for (Triple t : e.getValue()) w.quad(Quad.create(e.getKey(), t));
+                n += e.getValue().size();
             }
-            case TTL, NT -> {
-                List<Triple> union = union(source);
-                StreamRDF w = StreamRDFWriter.getWriterStream(out, format == RdfFormat.TTL ? RDFFormat.TURTLE_BLOCKS : RDFFormat.NTRIPLES);
-                w.start();
-                if (format == RdfFormat.TTL) prefixes.forEach(w::prefix);
-                union.forEach(w::triple);
-                w.finish();
-                return union.size();
-            }
-            default -> {
-                List<Triple> union = union(source);
-                Graph graph = GraphFactory.createGraphMem();
-                union.forEach(graph::add);
-                prefixes.forEach(graph.getPrefixMapping()::setNsPrefix);
-                RDFWriter.source(graph).format(format == RdfFormat.JSONLD ? RDFFormat.JSONLD : RDFFormat.RDFXML_PLAIN).output(out);
-                return union.size();
-            }
+            w.finish();
+            return n;
         }
+        List<Triple> union = union(source);
+        if (format.streams()) {
+            StreamRDF w = StreamRDFWriter.getWriterStream(out, format.fileWriter());
+            w.start();
+            prefixes.forEach(w::prefix);
+            union.forEach(w::triple);
+            w.finish();
+        } else {
+            Graph graph = GraphFactory.createGraphMem();
+            union.forEach(graph::add);
+            prefixes.forEach(graph.getPrefixMapping()::setNsPrefix);
+            RDFWriter.source(graph).format(format.fileWriter()).output(out);
+        }
+        return union.size();
     }
 
     /** The union of the graphs: sorted once, repeats dropped. */

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.aikg.format.Format;
+import org.aikg.format.Formats;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
@@ -66,7 +68,7 @@ final class UnionSplice implements Splice {
     private final CacheFolder folder;
     private final Path file;
     private final Path target;
-    private final RdfFormat format;
+    private final Format format;
     private final Map<String, String> prefixes;
     /** Where the graphs of earlier runs are kept, by key. */
     private final SheetCache kept;
@@ -75,10 +77,10 @@ final class UnionSplice implements Splice {
     /** What {@link #write} found, for {@link #save}. */
     private Table written;
 
-    UnionSplice(SheetCache kept, Path target, RdfFormat format, Map<String, String> prefixes) {
-        if (format != RdfFormat.TTL && format != RdfFormat.NT) throw new IllegalArgumentException("not a spliced format: " + format);
+    UnionSplice(SheetCache kept, Path target, Format format, Map<String, String> prefixes) {
+        if (format != Formats.TURTLE && format != Formats.NTRIPLES) throw new IllegalArgumentException("not a spliced format: " + format);
         this.folder = kept.folder();
-        this.file = folder.path().resolve("output-" + format.extension());
+        this.file = folder.path().resolve("output-" + format.suffix());
         this.target = target.toAbsolutePath().normalize();
         this.format = format;
         this.prefixes = prefixes;
@@ -150,13 +152,13 @@ final class UnionSplice implements Splice {
         for (Part p : graphs.values()) all.addAll(p.triples().get());
         SortedOutput.Union u = SortedOutput.union(all);
         List<Triple> union = u.triples();
-        Units units = new Units(out, format == RdfFormat.TTL);
+        Units units = new Units(out, format == Formats.TURTLE);
         StreamRDF w = writer(units);
         union.forEach(w::triple);
         w.finish();
         units.flush();
         boolean blank = union.stream().anyMatch(t -> t.getSubject().isBlank() || t.getObject().isBlank());
-        if (blank || (format == RdfFormat.TTL && prefixes.isEmpty())) return Table.unusable(union.size());
+        if (blank || (format == Formats.TURTLE && prefixes.isEmpty())) return Table.unusable(union.size());
         // the table: the distinct subjects in order, and where each one's unit starts (Turtle: a block each;
         // N-Triples: a line each triple, so a subject's unit starts at the line of its first triple)
         List<String> subjects = new ArrayList<>();
@@ -169,7 +171,7 @@ final class UnionSplice implements Splice {
             }
         }
         long[] starts = units.starts();
-        boolean blocks = format == RdfFormat.TTL;
+        boolean blocks = format == Formats.TURTLE;
         if (starts.length != (blocks ? subjects.size() : union.size())) return Table.unusable(union.size());
         long[] unitStarts = new long[subjects.size() + 1];
         for (int i = 0; i < subjects.size(); i++) unitStarts[i] = starts[blocks ? i : firstLines.get(i)];
@@ -327,9 +329,9 @@ final class UnionSplice implements Splice {
     // ---- bytes
 
     private StreamRDF writer(OutputStream out) {
-        StreamRDF w = StreamRDFWriter.getWriterStream(out, format == RdfFormat.TTL ? RDFFormat.TURTLE_BLOCKS : RDFFormat.NTRIPLES);
+        StreamRDF w = StreamRDFWriter.getWriterStream(out, format == Formats.TURTLE ? RDFFormat.TURTLE_BLOCKS : RDFFormat.NTRIPLES);
         w.start();
-        if (format == RdfFormat.TTL) prefixes.forEach(w::prefix);
+        if (format == Formats.TURTLE) prefixes.forEach(w::prefix);
         return w;
     }
 
@@ -348,11 +350,11 @@ final class UnionSplice implements Splice {
     private List<Triple> parse(byte[] unit) {
         List<Triple> out = new ArrayList<>();
         byte[] doc = unit;
-        if (format == RdfFormat.TTL) {
+        if (format == Formats.TURTLE) {
             doc = Arrays.copyOf(header, header.length + unit.length);
             System.arraycopy(unit, 0, doc, header.length, unit.length);
         }
-        RDFParser.source(new ByteArrayInputStream(doc)).lang(format == RdfFormat.TTL ? Lang.TURTLE : Lang.NTRIPLES)
+        RDFParser.source(new ByteArrayInputStream(doc)).lang(format == Formats.TURTLE ? Lang.TURTLE : Lang.NTRIPLES)
                 .errorHandler(org.apache.jena.riot.system.ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(collect(out));
         return out;
     }

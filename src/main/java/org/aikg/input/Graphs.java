@@ -3,14 +3,13 @@ package org.aikg.input;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.aikg.UsageException;
 import org.aikg.convert.Converter;
 import org.aikg.convert.Iris;
-import org.aikg.convert.RdfFormat;
+import org.aikg.format.Format;
+import org.aikg.format.Formats;
 import org.aikg.source.DatasetInfo;
 import org.aikg.source.SourceSet;
 import org.aikg.source.Sources;
@@ -32,7 +31,6 @@ import org.apache.jena.graph.Triple;
  * }</pre>
  */
 public final class Graphs {
-    private static final Set<String> RDF_EXTENSIONS = Set.of("ttl", "nt", "jsonld", "rdf", "trig", "nq", "owl");
 
     /** Hears of each source as it is done, for a progress bar. */
     @FunctionalInterface
@@ -125,8 +123,8 @@ public final class Graphs {
     }
 
     /**
-     * The graphs of {@code inputs}: one RDF file (by its extension: .ttl, .nt, .jsonld, .rdf, .trig,
-     * .nq, .owl), or data folders and fact sheets.
+     * The graphs of {@code inputs}: one RDF file (known by its extension, see {@link Formats#ofFile}),
+     * or data folders and fact sheets.
      */
     public static Graphs of(List<Path> inputs) {
         List<Path> in = List.copyOf(inputs);
@@ -204,7 +202,7 @@ public final class Graphs {
      * Writes all graphs to {@code out} in {@code format}, sorted, the file replaced only when all
      * went well (see {@link Converter#write(Path, RdfFormat)}).
      */
-    public Stats write(Path out, RdfFormat format) {
+    public Stats write(Path out, Format format) {
         if (sheets == null) return file.write(out, format, prefixes());
         Converter.Stats s = converter().write(out, format);
         return new Stats(s.sources(), s.triples(), s.millis(), s.failures(), s.cached(), s.notes());
@@ -230,9 +228,7 @@ public final class Graphs {
 
     static boolean isRdfFile(List<Path> inputs) {
         if (inputs.size() != 1 || Files.isDirectory(inputs.get(0))) return false;
-        String name = inputs.get(0).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && RDF_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return Formats.ofFile(inputs.get(0)).isPresent();
     }
 
     static Description describe(DatasetInfo d) {

@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.aikg.DataException;
 import org.aikg.convert.DatasetWriter;
-import org.aikg.convert.RdfFormat;
 import org.aikg.convert.TripleOrder;
+import org.aikg.format.Format;
+import org.aikg.format.Formats;
 import org.aikg.source.Chars;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.graph.Node;
@@ -110,7 +111,7 @@ final class RdfFile {
         return new Graphs.Stats(graphs.size(), count, (System.nanoTime() - start) / 1_000_000, List.of(), 0, List.of());
     }
 
-    Graphs.Stats write(Path out, RdfFormat format, Map<String, String> prefixes) {
+    Graphs.Stats write(Path out, Format format, Map<String, String> prefixes) {
         long start = System.nanoTime();
         int[] graphs = {0};
         long written = DatasetWriter.write(out, sink -> whole(part -> {
@@ -123,7 +124,7 @@ final class RdfFile {
     }
 
     private void parse(StreamRDFBase into) {
-        RdfFormat format = RdfFormat.fromFileName(file);
+        Format format = Formats.fileFormat(file);
         try {
             // an error is aikg's one line below, not also a line of Jena's log; warnings are still logged
             RDFParser.source(file).lang(format.lang())

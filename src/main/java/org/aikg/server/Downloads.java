@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPOutputStream;
 import org.aikg.convert.DatasetWriter;
+import org.aikg.format.Format;
+import org.aikg.format.Formats;
 import org.aikg.server.budget.Budget;
-import org.aikg.server.http.Format;
 import org.aikg.server.http.HttpError;
-import org.aikg.server.http.Formats;
 import org.apache.jena.system.Txn;
 
 /**
@@ -84,16 +84,16 @@ final class Downloads implements AutoCloseable {
     }
 
     /**
-     * Every file on offer, in the order of {@link Formats#DOWNLOADS}, each plain then gzip: those not yet
+     * Every file on offer, in the order of {@link Formats#FILES}, each plain then gzip: those not yet
      * written are started, and waited for at most {@link #LIST_WAIT_MILLIS} (or what is left of the budget);
      * any still being written is listed without its size.
      */
     List<File> files(Budget budget) {
-        List<CompletableFuture<Pair>> all = Formats.DOWNLOADS.stream().map(this::start).toList();
+        List<CompletableFuture<Pair>> all = Formats.FILES.stream().map(this::start).toList();
         long until = System.nanoTime() + Math.min(LIST_WAIT_MILLIS, budget.remainingMillis()) * 1_000_000;
         List<File> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            Format f = Formats.DOWNLOADS.get(i);
+            Format f = Formats.FILES.get(i);
             Pair p = await(all.get(i), Math.max(0, until - System.nanoTime()));
             if (p == null) p = new Pair(pending("aikg." + f.suffix(), f, false), pending("aikg." + f.suffix() + ".gz", f, true));
             out.add(p.plain());
@@ -108,7 +108,7 @@ final class Downloads implements AutoCloseable {
      */
     List<File> current() {
         List<File> out = new ArrayList<>();
-        for (Format f : Formats.DOWNLOADS) {
+        for (Format f : Formats.FILES) {
             CompletableFuture<Pair> c = files.get(f);
             Pair p = c != null && c.isDone() && !c.isCompletedExceptionally() ? c.join() : null;
             if (p == null) p = new Pair(pending("aikg." + f.suffix(), f, false), pending("aikg." + f.suffix() + ".gz", f, true));
@@ -120,7 +120,7 @@ final class Downloads implements AutoCloseable {
 
     /** How many formats' files are written: a page that lists them is kept under this, and made again when it changes. */
     int writtenCount() {
-        return (int) Formats.DOWNLOADS.stream().filter(f -> {
+        return (int) Formats.FILES.stream().filter(f -> {
             CompletableFuture<Pair> c = files.get(f);
             return c != null && c.isDone() && !c.isCompletedExceptionally();
         }).count();
@@ -130,7 +130,7 @@ final class Downloads implements AutoCloseable {
     File find(String name, Budget budget) {
         boolean gzip = name.endsWith(".gz");
         String plain = gzip ? name.substring(0, name.length() - 3) : name;
-        Format format = Formats.DOWNLOADS.stream().filter(f -> plain.equals("aikg." + f.suffix())).findFirst().orElse(null);
+        Format format = Formats.FILES.stream().filter(f -> plain.equals("aikg." + f.suffix())).findFirst().orElse(null);
         if (format == null) return null;
         Pair p = await(start(format), Math.max(0, budget.remainingMillis()) * 1_000_000);
         if (p == null) throw HttpError.unavailable(name + " is being written; try again in a moment");
@@ -186,7 +186,7 @@ final class Downloads implements AutoCloseable {
                         in.transferTo(gz);
                     }
                 } else {
-                    Txn.executeRead(site.dsg, () -> DatasetWriter.write(site.dsg, format.file(), digest, site.prefixes));
+                    Txn.executeRead(site.dsg, () -> DatasetWriter.write(site.dsg, format, digest, site.prefixes));
                 }
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(tmp);

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
-import org.aikg.server.http.Formats;
+import org.aikg.format.Formats;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
 

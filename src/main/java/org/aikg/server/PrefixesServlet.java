@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
-import org.aikg.server.http.Formats;
+import org.aikg.format.Formats;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
 import org.apache.jena.atlas.json.JsonObject;

@@ -26,7 +26,7 @@ public final class Limits {
 
     /**
      * The longest id, in characters: an id's longest path, a passage's
-     * {@code /doc/passage/{id}-{start}-{end}.jsonld} with offsets of eight digits, stays well within
+     * {@code /doc/passage/{id}-{start}-{end}} with offsets of eight digits and a format suffix, stays well within
      * {@link #MAX_PATH_CHARS}.
      */
     public static final int MAX_ID_CHARS = 200;

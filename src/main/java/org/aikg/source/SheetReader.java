@@ -325,7 +325,7 @@ final class SheetReader {
         String s = node.text();
         if (s.length() > Limits.MAX_ID_CHARS) {
             throw node.error("id of " + s.length() + " characters (at most " + Limits.MAX_ID_CHARS + ": the server answers no path longer than "
-                    + Limits.MAX_PATH_CHARS + " characters, and an id is minted into paths such as /doc/observation/{id}.jsonld)");
+                    + Limits.MAX_PATH_CHARS + " characters, and an id is minted into paths such as /doc/passage/{id}-{start}-{end} with a format suffix)");
         }
         if (!SLUG.matcher(s).matches()) {
             throw node.error("bad id \"" + s + "\" (expected lowercase ASCII letters and digits joined by hyphens, such as \"liu-gang-cingai\")");

@@ -31,13 +31,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aikg.AikgException;
 import org.aikg.UsageException;
+import org.aikg.format.Format;
+import org.aikg.format.Formats;
 import org.aikg.input.Graphs;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
@@ -57,6 +57,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * }</pre>
  */
 public final class Publisher {
+    /** The format a graph is sent in: N-Triples, which every Graph Store Protocol store reads. */
+    private static final Format SENT = Formats.NTRIPLES;
+
     /** A user name and password for HTTP Basic or Digest authentication (whichever the store asks for). */
     public record Credentials(String user, String password) {
         public Credentials {
@@ -228,13 +231,13 @@ public final class Publisher {
             Graph g = GraphFactory.createGraphMem();
             triples.forEach(g::add);
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            RDFWriter.source(g).format(RDFFormat.NTRIPLES).output(body);
+            RDFWriter.source(g).format(SENT.fileWriter()).output(body);
             byte[] bytes = body.toByteArray();
             String sep = graphStore.getQuery() == null ? "?" : "&";
             URI target = URI.create(graphStore + sep + (graph == null ? "default" : "graph=" + URLEncoder.encode(graph.getURI(), StandardCharsets.UTF_8)));
             Supplier<HttpRequest.Builder> request = () -> {
                 HttpRequest.Builder req = HttpRequest.newBuilder(target)
-                        .header("Content-Type", "application/n-triples; charset=utf-8")
+                        .header("Content-Type", SENT.contentType())
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
                 // nothing until the store says which scheme it wants (its 401's WWW-Authenticate): then Basic, or Digest with
                 // its nonce used again and counted; Virtuoso, asked with Basic, answers 401 without saying it wants Digest

@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aikg.convert.Converter;
-import org.aikg.convert.RdfFormat;
+import org.aikg.format.Format;
+import org.aikg.format.Formats;
 import org.aikg.source.Sources;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
@@ -48,8 +49,8 @@ final class ConvertBench {
         long[] sizes = new long[4];
         for (int rep = 0; rep < ctx.reps; rep++) {
             boolean aikgFirst = rep % 2 == 0;
-            for (RdfFormat format : List.of(RdfFormat.NT, RdfFormat.TTL)) {
-                Section.Row row = format == RdfFormat.NT ? ntRow : ttlRow;
+            for (Format format : List.of(Formats.NTRIPLES, Formats.TURTLE)) {
+                Section.Row row = format == Formats.NTRIPLES ? ntRow : ttlRow;
                 double a = 0;
                 double j = 0;
                 for (int k = 0; k < 2; k++) {
@@ -59,8 +60,8 @@ final class ConvertBench {
                         j = timeJena(graph, format, jenaOut);
                     }
                 }
-                sizes[format == RdfFormat.NT ? 0 : 2] = size(aikgOut);
-                sizes[format == RdfFormat.NT ? 1 : 3] = size(jenaOut);
+                sizes[format == Formats.NTRIPLES ? 0 : 2] = size(aikgOut);
+                sizes[format == Formats.NTRIPLES ? 1 : 3] = size(jenaOut);
                 row.aikg.add(a);
                 row.base.add(j);
                 row.ratio.add(j / a);
@@ -75,8 +76,8 @@ final class ConvertBench {
                 + "each source's graph, the sorted union (without repeats) and writing; Jena's covers writing only. Both write through a 64 KiB BufferedOutputStream to a file in "
                 + ctx.work + "/tmp, in the same JVM, runs alternating which goes first.");
         if (ctx.profile) {
-            for (RdfFormat format : List.of(RdfFormat.NT, RdfFormat.TTL)) {
-                Path jfr = Profiler.inProcess(ctx.profilePath("convert-" + format.extension()), () -> timeAikg(ctx.corpus, format, aikgOut));
+            for (Format format : List.of(Formats.NTRIPLES, Formats.TURTLE)) {
+                Path jfr = Profiler.inProcess(ctx.profilePath("convert-" + format.suffix()), () -> timeAikg(ctx.corpus, format, aikgOut));
                 s.note("Profile of one extra aikg run to " + format + " (JFR): " + Profiler.summary(jfr, 8));
             }
         }
@@ -89,7 +90,7 @@ final class ConvertBench {
         return s;
     }
 
-    private static double timeAikg(Path corpus, RdfFormat format, Path out) {
+    private static double timeAikg(Path corpus, Format format, Path out) {
         Bench.fullGc();
         long t0 = System.nanoTime();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
@@ -100,11 +101,11 @@ final class ConvertBench {
         return Bench.seconds(System.nanoTime() - t0);
     }
 
-    private static double timeJena(Graph graph, RdfFormat format, Path out) {
+    private static double timeJena(Graph graph, Format format, Path out) {
         Bench.fullGc();
         long t0 = System.nanoTime();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-            RDFDataMgr.write(os, graph, format == RdfFormat.NT ? Lang.NTRIPLES : Lang.TURTLE);
+            RDFDataMgr.write(os, graph, format == Formats.NTRIPLES ? Lang.NTRIPLES : Lang.TURTLE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import org.aikg.convert.Converter;
-import org.aikg.convert.RdfFormat;
+import org.aikg.format.Format;
+import org.aikg.format.Formats;
 import org.aikg.source.Sources;
 
 /**
@@ -92,22 +93,22 @@ final class Ctx {
 
     /** aikg's N-Triples of the corpus (the union graph): the input of the Jena writers. */
     synchronized Path corpusNt() {
-        if (nt == null) nt = derive("corpus.nt", RdfFormat.NT, corpus);
+        if (nt == null) nt = derive("corpus.nt", Formats.NTRIPLES, corpus);
         return nt;
     }
 
     /** aikg's N-Quads of the corpus (one graph per source): the input of both loaders. */
     synchronized Path corpusNq() {
-        if (nq == null) nq = derive("corpus.nq", RdfFormat.NQ, corpus);
+        if (nq == null) nq = derive("corpus.nq", Formats.NQUADS, corpus);
         return nq;
     }
 
     /** aikg's Turtle of the repository's data/ (the article): the input of the bare Fuseki at start-up. */
     Path articleTtl() {
-        return derive("article.ttl", RdfFormat.TTL, root.resolve("data"));
+        return derive("article.ttl", Formats.TURTLE, root.resolve("data"));
     }
 
-    private Path derive(String name, RdfFormat format, Path input) {
+    private Path derive(String name, Format format, Path input) {
         Path out = derived().resolve(name);
         try {
             FileTime newest = newest(input);
@@ -117,7 +118,7 @@ final class Ctx {
             }
             Bench.log("writing " + out + " (aikg convert, not timed) ...");
             var stats = Converter.of(Sources.scan(List.of(input))).write(out, format);
-            Bench.log("  " + stats.triples() + (format.keepsGraphs() ? " quads" : " triples"));
+            Bench.log("  " + stats.triples() + (format.quads() ? " quads" : " triples"));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

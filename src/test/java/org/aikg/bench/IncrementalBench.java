@@ -8,7 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.aikg.convert.RdfFormat;
+import org.aikg.format.Format;
+import org.aikg.format.Formats;
 import org.aikg.input.Graphs;
 import org.aikg.store.Tdb2Store;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -39,9 +40,9 @@ final class IncrementalBench {
             r.ratioFmt = "%.3f×";
         }
         for (int rep = 0; rep < ctx.reps; rep++) {
-            for (RdfFormat f : List.of(RdfFormat.NQ, RdfFormat.TTL)) {
-                Path out = ctx.tmp("incremental-out." + f.extension());
-                Path cache = ctx.tmp("incremental-cache-" + f.extension());
+            for (Format f : List.of(Formats.NQUADS, Formats.TURTLE)) {
+                Path out = ctx.tmp("incremental-out." + f.suffix());
+                Path cache = ctx.tmp("incremental-cache-" + f.suffix());
                 Bench.deleteTree(cache);
                 delete(out);
                 Bench.fullGc();
@@ -54,11 +55,11 @@ final class IncrementalBench {
                 Graphs.Stats st = Graphs.of(List.of(corpus)).cache(cache).write(out, f);
                 double inc = Bench.seconds(System.nanoTime() - t0);
                 if (st.cached() != st.sources() - 1) throw new IllegalStateException("incremental: expected all but one sheet from the cache, got " + st);
-                Section.Row row = f == RdfFormat.NQ ? nq : ttl;
+                Section.Row row = f == Formats.NQUADS ? nq : ttl;
                 row.aikg.add(inc);
                 row.base.add(full);
                 row.ratio.add(inc / full);
-                Bench.log(String.format(Locale.ROOT, "incremental run %d, convert %s: full %.2f s, after one edit %.2f s, ratio %.3f", rep + 1, f.extension(), full,
+                Bench.log(String.format(Locale.ROOT, "incremental run %d, convert %s: full %.2f s, after one edit %.2f s, ratio %.3f", rep + 1, f.suffix(), full,
                         inc, inc / full));
             }
             Path store = ctx.tmp("incremental-store");

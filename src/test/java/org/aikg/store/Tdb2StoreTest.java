@@ -198,7 +198,7 @@ class Tdb2StoreTest {
         Txn.executeRead(dsg, () -> assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadGraph(ttl.toString()), dsg.getUnionGraph())));
         var inMemory = Datasets.read(org.aikg.input.Graphs.of(List.of(ttl)));
         var out = new java.io.ByteArrayOutputStream();
-        org.aikg.convert.DatasetWriter.write(inMemory, org.aikg.convert.RdfFormat.TTL, out, java.util.Map.of());
+        org.aikg.convert.DatasetWriter.write(inMemory, org.aikg.format.Formats.TURTLE, out, java.util.Map.of());
         var reread = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
         org.apache.jena.riot.RDFParser.source(new java.io.ByteArrayInputStream(out.toByteArray())).lang(org.apache.jena.riot.Lang.TURTLE).parse(reread);
         assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadGraph(ttl.toString()), reread), "the download of a served Turtle file is its graph");

@@ -1,6 +1,7 @@
 package org.aikg.server.http;
 
 import java.util.Locale;
+import org.aikg.format.Formats;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.aikg.server.http.Formats;
+import org.aikg.format.Formats;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Refusals;
 import org.aikg.server.http.Resource;

@@ -3,7 +3,7 @@ package org.aikg.server.sparql;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.aikg.server.http.Format;
+import org.aikg.format.Format;
 import org.aikg.server.http.Offers;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.datatypes.xsd.XSDDatatype;

@@ -1,21 +1,25 @@
-package org.aikg.server.http;
+package org.aikg.format;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.aikg.convert.RdfFormat;
-import org.aikg.server.http.Format.Kind;
+import org.aikg.UsageException;
+import org.aikg.format.Format.Kind;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.resultset.ResultSetLang;
 
 /**
- * The registry of formats: the one place where a media type, a suffix, a {@code ?format=} name or
- * a W3C format IRI is written. The offer lists of every kind of answer are built from it, in the
- * order that breaks ties (see {@link Offers}).
+ * The registry of formats: the one place where a media type, a suffix, a {@code ?format=} name, a
+ * file extension or a W3C format IRI is written, for every part of aikg — what convert writes and
+ * reads, what load and publish send, what the server answers and offers for download. A new format
+ * is one entry here: the offer lists of the server (see {@code Offers}), the downloads and the file
+ * formats of the command line are built from it, and nothing else names a format.
  *
  * <pre>{@code
- * Formats.forSuffix("jsonld")          // Optional[JSON-LD]
- * Offers.PAGE.choose(accept)           // the format of a /doc/ page
+ * Formats.fileFormat(Path.of("out.ttl"))   // TURTLE
+ * Formats.named("n-quads")                 // NQUADS (a file format, by any of its names)
  * }</pre>
  */
 public final class Formats {
@@ -24,17 +28,17 @@ public final class Formats {
     private Formats() {}
 
     public static final Format TURTLE = rdf("Turtle", List.of("text/turtle", "application/x-turtle", "application/turtle"),
-            List.of("ttl", "turtle", "n3", "text"), Lang.TURTLE, RDFFormat.TURTLE_PRETTY, RdfFormat.TTL, W3C + "Turtle", false);
+            List.of("ttl", "turtle", "n3", "text"), Lang.TURTLE, RDFFormat.TURTLE_PRETTY, RDFFormat.TURTLE_BLOCKS, W3C + "Turtle", false);
     public static final Format NTRIPLES = rdf("N-Triples", List.of("application/n-triples", "text/plain"),
-            List.of("nt", "ntriples", "n-triples"), Lang.NTRIPLES, RDFFormat.NTRIPLES, RdfFormat.NT, W3C + "N-Triples", false);
+            List.of("nt", "ntriples", "n-triples"), Lang.NTRIPLES, RDFFormat.NTRIPLES, RDFFormat.NTRIPLES, W3C + "N-Triples", false);
     public static final Format JSONLD = rdf("JSON-LD", List.of("application/ld+json", "application/json"),
-            List.of("jsonld", "json-ld", "json"), Lang.JSONLD, RDFFormat.JSONLD_PRETTY, RdfFormat.JSONLD, W3C + "JSON-LD", false);
+            List.of("jsonld", "json-ld", "json"), Lang.JSONLD, RDFFormat.JSONLD_PRETTY, RDFFormat.JSONLD, W3C + "JSON-LD", false);
     public static final Format RDFXML = rdf("RDF/XML", List.of("application/rdf+xml", "application/xml"),
-            List.of("rdf", "xml", "rdfxml", "rdf+xml", "owl"), Lang.RDFXML, RDFFormat.RDFXML_PLAIN, RdfFormat.RDF, W3C + "RDF_XML", false);
+            List.of("rdf", "xml", "rdfxml", "rdf+xml", "owl"), Lang.RDFXML, RDFFormat.RDFXML_PLAIN, RDFFormat.RDFXML_PLAIN, W3C + "RDF_XML", false);
     public static final Format TRIG = rdf("TriG", List.of("application/trig", "text/trig"),
-            List.of("trig"), Lang.TRIG, RDFFormat.TRIG_PRETTY, RdfFormat.TRIG, W3C + "TriG", true);
+            List.of("trig"), Lang.TRIG, RDFFormat.TRIG_PRETTY, RDFFormat.TRIG_BLOCKS, W3C + "TriG", true);
     public static final Format NQUADS = rdf("N-Quads", List.of("application/n-quads", "text/n-quads"),
-            List.of("nq", "nquads", "n-quads"), Lang.NQUADS, RDFFormat.NQUADS, RdfFormat.NQ, W3C + "N-Quads", true);
+            List.of("nq", "nquads", "n-quads"), Lang.NQUADS, RDFFormat.NQUADS, RDFFormat.NQUADS, W3C + "N-Quads", true);
     public static final Format RDF_THRIFT = rdf("RDF Thrift", List.of("application/rdf+thrift"),
             List.of("rt", "thrift", "rdf-thrift"), Lang.RDFTHRIFT, RDFFormat.RDF_THRIFT, null, null, true);
     public static final Format RDF_PROTOBUF = rdf("RDF Protobuf", List.of("application/rdf+protobuf"),
@@ -62,17 +66,38 @@ public final class Formats {
     public static final List<Format> ALL = List.of(TURTLE, NTRIPLES, JSONLD, RDFXML, TRIG, NQUADS, RDF_THRIFT, RDF_PROTOBUF, RESULTS_JSON,
             RESULTS_XML, RESULTS_CSV, RESULTS_TSV, RESULTS_THRIFT, RESULTS_PROTOBUF, RESULTS_TEXT, HTML, JSON);
 
-    /** The files of {@code /download/}, Turtle first (the main download). */
-    public static final List<Format> DOWNLOADS = List.of(TURTLE, NTRIPLES, JSONLD, RDFXML, TRIG, NQUADS);
+    /** The formats aikg writes as files (convert's outputs, the files of {@code /download/}), Turtle first (the main download). */
+    public static final List<Format> FILES = ALL.stream().filter(Format::isFile).toList();
 
-    /** The RDF format written to files with this extension ({@code ttl}, {@code nq}), if it is one aikg writes. */
-    public static Optional<Format> forFile(RdfFormat f) {
-        return ALL.stream().filter(x -> x.file() == f).findFirst();
+    /** The file format named {@code name}, by any of its names ({@code ttl}, {@code turtle}, {@code n-quads}), any case. */
+    public static Format named(String name) {
+        return FILES.stream().filter(f -> f.isNamed(name) || f.fileExtensions().contains(name.toLowerCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> new UsageException("unknown RDF format \"" + name + "\" (expected one of " + fileNames() + ")"));
     }
 
-    private static Format rdf(String label, List<String> types, List<String> names, Lang lang, RDFFormat writer, RdfFormat file, String iri,
+    /** The file format of {@code file} by its extension, as Jena's languages list them ({@code .ttl}; {@code .rdf}, {@code .owl}), if any. */
+    public static Optional<Format> ofFile(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) return Optional.empty();
+        String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return FILES.stream().filter(f -> f.fileExtensions().contains(ext)).findFirst();
+    }
+
+    /** As {@link #ofFile}, refusing a file whose extension names no format aikg reads. */
+    public static Format fileFormat(Path file) {
+        return ofFile(file).orElseThrow(() -> new UsageException("cannot tell the format of \"" + file + "\" from its extension (expected one of "
+                + fileNames() + "; or give --format)"));
+    }
+
+    /** The suffixes of the file formats, for messages: "ttl, nt, jsonld, rdf, trig, nq". */
+    public static String fileNames() {
+        return String.join(", ", FILES.stream().map(Format::suffix).toList());
+    }
+
+    private static Format rdf(String label, List<String> types, List<String> names, Lang lang, RDFFormat writer, RDFFormat fileWriter, String iri,
             boolean quads) {
-        return new Format(label, Kind.RDF, types, names, lang, writer, file, iri, quads);
+        return new Format(label, Kind.RDF, types, names, lang, writer, fileWriter, iri, quads);
     }
 
     private static Format results(String label, List<String> types, List<String> names, Lang lang, String iri) {

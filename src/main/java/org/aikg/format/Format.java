@@ -1,23 +1,26 @@
-package org.aikg.server.http;
+package org.aikg.format;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.aikg.convert.RdfFormat;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 
 /**
  * One format the server can answer in: its name, its media types (the first is the one answered
  * with), the names a client may give in {@code ?format=} / {@code ?output=} / {@code ?results=} (the
- * first is the file suffix), the Jena language and writer, the W3C format IRI where there is one, and
- * whether it holds quads. Every offer list, suffix rule, download, service-description entry and
- * 406/400 message is derived from these; see {@link Formats} for the registry.
+ * first is the file suffix, Jena's own extension for the language), the Jena language, the writer of
+ * an answer and, for the formats aikg writes as files, the writer of a file (a streaming one where Jena
+ * has it), the W3C format IRI where there is one, and whether it holds quads. Every offer list, suffix
+ * rule, download, file extension, service-description entry and 406/400 message is derived from these;
+ * see {@link Formats} for the registry.
  *
  * <pre>{@code
  * Format f = Formats.TURTLE;
@@ -26,7 +29,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
  * f.suffix();             // "ttl"
  * }</pre>
  */
-public record Format(String label, Kind kind, List<String> mediaTypes, List<String> names, Lang lang, RDFFormat writer, RdfFormat file,
+public record Format(String label, Kind kind, List<String> mediaTypes, List<String> names, Lang lang, RDFFormat writer, RDFFormat fileWriter,
         String w3cIri, boolean quads) {
 
     /** What a format writes. */
@@ -56,9 +59,27 @@ public record Format(String label, Kind kind, List<String> mediaTypes, List<Stri
         if (lang != null && !lang.getHeaderString().equals(mediaTypes.get(0))) {
             throw new IllegalArgumentException(label + ": the first media type " + mediaTypes.get(0) + " is not Jena's " + lang.getHeaderString());
         }
-        if (file != null && !file.extension().equals(names.get(0))) {
-            throw new IllegalArgumentException(label + ": the suffix " + names.get(0) + " is not the file extension " + file.extension());
+        if (kind == Kind.RDF && !lang.getFileExtensions().isEmpty() && !lang.getFileExtensions().get(0).equals(names.get(0))) {
+            throw new IllegalArgumentException(label + ": the suffix " + names.get(0) + " is not Jena's file extension " + lang.getFileExtensions().get(0));
         }
+        if (fileWriter != null && (kind != Kind.RDF || !fileWriter.getLang().equals(lang))) {
+            throw new IllegalArgumentException(label + ": the file writer " + fileWriter + " does not write " + lang);
+        }
+    }
+
+    /** True for the formats aikg writes as files: convert's outputs and the downloads. */
+    public boolean isFile() {
+        return fileWriter != null;
+    }
+
+    /** True when a file in this format is written as the triples come, without the whole graph in memory (Jena has a streaming writer). */
+    public boolean streams() {
+        return fileWriter != null && StreamRDFWriter.registered(fileWriter);
+    }
+
+    /** The extensions of a file in this format, as Jena's language lists them ({@code rdf}, {@code owl}, {@code xml} for RDF/XML). */
+    public List<String> fileExtensions() {
+        return lang == null ? List.of() : lang.getFileExtensions();
     }
 
     /** The media type answered with. */
@@ -90,7 +111,7 @@ public record Format(String label, Kind kind, List<String> mediaTypes, List<Stri
     }
 
     /** A graph written in this RDF format to {@code out} (a quads format gets it as its default graph). */
-    public void write(Graph graph, java.io.OutputStream out) {
+    public void write(Graph graph, OutputStream out) {
         if (kind != Kind.RDF) throw new IllegalStateException(label + " is not an RDF format");
         if (quads) RDFWriter.source(DatasetGraphFactory.wrap(graph)).format(writer).output(out);
         else RDFWriter.source(graph).format(writer).output(out);
