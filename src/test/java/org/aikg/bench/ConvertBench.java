@@ -35,7 +35,7 @@ final class ConvertBench {
         Bench.log("convert: " + triples + " triples in memory (" + graph.getClass().getSimpleName() + ")");
 
         Section s = new Section("convert", "fact sheets → file, against Jena writing the same graph from memory",
-                "`Converter.of(Sources.scan(corpus)).write(out, NT|TTL)` (reads and converts " + ctx.corpus + ", writes a file)",
+                "`Converter.of(Sources.scan(corpus)).write(out, NT|TTL)` (reads and converts " + ctx.shown(ctx.corpus) + ", writes a file)",
                 "`RDFDataMgr.write(out, graph, Lang.NTRIPLES|Lang.TURTLE)` of the same " + triples + " triples, already in memory ("
                         + graph.getClass().getSimpleName() + ", loaded from aikg's N-Triples, not timed)",
                 "Jena time / aikg time (above 1: aikg faster)");
@@ -74,7 +74,7 @@ final class ConvertBench {
                 Bench.mib(sizes[0]), Bench.mib(sizes[1]), Bench.mib(sizes[2]), Bench.mib(sizes[3])));
         s.note("aikg's time covers everything from the YAML fact sheets and texts: scanning, parsing, locating each evidence quote, building and sorting "
                 + "each source's graph, the sorted union (without repeats) and writing; Jena's covers writing only. Both write through a 64 KiB BufferedOutputStream to a file in "
-                + ctx.work + "/tmp, in the same JVM, runs alternating which goes first.");
+                + ctx.shown(ctx.work) + "/tmp, in the same JVM, runs alternating which goes first.");
         if (ctx.profile) {
             for (Format format : List.of(Formats.NTRIPLES, Formats.TURTLE)) {
                 Path jfr = Profiler.inProcess(ctx.profilePath("convert-" + format.suffix()), () -> timeAikg(ctx.corpus, format, aikgOut));

@@ -92,6 +92,13 @@ final class Ctx {
     }
 
     /** aikg's N-Triples of the corpus (the union graph): the input of the Jena writers. */
+    /** {@code p} as the report shows it: relative to the repository, so that no machine's path is written into BENCHMARKS.md. */
+    String shown(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path r = root.toAbsolutePath().normalize();
+        return abs.startsWith(r) ? r.relativize(abs).toString() : abs.getFileName().toString();
+    }
+
     synchronized Path corpusNt() {
         if (nt == null) nt = derive("corpus.nt", Formats.NTRIPLES, corpus);
         return nt;

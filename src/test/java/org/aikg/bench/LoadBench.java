@@ -86,7 +86,7 @@ final class LoadBench {
             Bench.deleteTree(dir);
             s.note("Profile of one extra aikg load (JFR): " + Profiler.summary(jfr, 8));
         }
-        s.note("Both in the same JVM, alternating which goes first; each into a new, empty directory under " + ctx.work
+        s.note("Both in the same JVM, alternating which goes first; each into a new, empty directory under " + ctx.shown(ctx.work)
                 + "/tmp (deleted after), timed from connecting the dataset to the end of the commit.");
         return s;
     }
