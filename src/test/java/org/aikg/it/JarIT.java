@@ -35,6 +35,27 @@ class JarIT {
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
+    /**
+     * The launcher mvn package makes, run as the README's examples run it ({@code aikg ...} with
+     * target/ on the PATH), and through a link to it elsewhere: both run the jar beside it.
+     */
+    @Test
+    void theLauncherRunsTheJarBesideItAlsoThroughALink() throws Exception {
+        Path launcher = Path.of("target/aikg").toAbsolutePath();
+        assertTrue(Files.isExecutable(launcher), "mvn package made no executable target/aikg");
+        Path link = Files.createSymbolicLink(Files.createDirectory(tmp.resolve("bin")).resolve("aikg"), launcher);
+        for (Path run : List.of(launcher, link)) {
+            ProcessBuilder pb = new ProcessBuilder("sh", "-c", "aikg query --list");  // the shell finds aikg on the PATH, as a user's does
+            pb.environment().put("PATH", run.getParent() + java.io.File.pathSeparator + Path.of(System.getProperty("java.home"), "bin")
+                    + java.io.File.pathSeparator + System.getenv("PATH"));
+            Process p = pb.redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
+            assertEquals(0, p.exitValue(), out);
+            assertTrue(out.contains("liu-gang"), run + ": " + out);
+        }
+    }
+
     @Test
     void theJarConvertsTheArticleToTheSameGraphEveryTime() throws Exception {
         Path a = tmp.resolve("a.ttl");
