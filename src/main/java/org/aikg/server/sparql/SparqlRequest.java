@@ -54,13 +54,28 @@ record SparqlRequest(String query, List<String> defaultGraphs, List<String> name
             default -> throw HttpError.methodNotAllowed(method, METHODS, "a SPARQL endpoint takes queries by GET or POST");
         };
         if (text == null) return null;
-        if (text.length() > maxBytes) throw HttpError.tooLarge("a query may be at most " + maxBytes + " bytes");
+        if (utf8Length(text) > maxBytes) throw HttpError.tooLarge("a query may be at most " + maxBytes + " bytes");
         Params.one(req, "version");
         String version = req.getParameter("version");
         if (version != null && !VERSIONS.contains(version)) {
             throw HttpError.badRequest("unknown SPARQL version \"" + version + "\" (this endpoint speaks " + String.join(" and ", VERSIONS) + ")");
         }
         return new SparqlRequest(text, iris(req, "default-graph-uri"), iris(req, "named-graph-uri"));
+    }
+
+    /** The bytes {@code s} takes in UTF-8 (a limit in bytes is checked in bytes, not in Java's UTF-16 characters). */
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n += 1;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else n += 3;
+        }
+        return n;
     }
 
     private static String fromUrl(HttpServletRequest req) {
