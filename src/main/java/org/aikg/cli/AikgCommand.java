@@ -1,10 +1,10 @@
 package org.aikg.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The top command: lists the others. */
 @Command(name = "aikg", mixinStandardHelpOptions = true, versionProvider = Version.class,

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import org.aikg.AikgException;
 import org.aikg.DataException;
 import org.aikg.UsageException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The one factory of the fully configured command line; {@link Main} and the tests both use it.

@@ -1,7 +1,10 @@
 package org.aikg.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.aikg.AikgException;
 import org.aikg.format.Format;
 import org.aikg.format.Formats;
 import org.aikg.input.Graphs;
@@ -40,8 +43,8 @@ final class ConvertCommand implements Runnable {
     public void run() {
         try {
             convert();
-        } catch (java.io.IOException e) {
-            throw new org.aikg.AikgException("cannot write to standard output: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new AikgException("cannot write to standard output: " + e.getMessage(), e);
         }
     }
 
@@ -51,7 +54,7 @@ final class ConvertCommand implements Runnable {
         return abs.getParent().resolve("." + abs.getFileName() + ".aikg-cache");
     }
 
-    private void convert() throws java.io.IOException {
+    private void convert() throws IOException {
         boolean stdout = output.equals("-");
         Format f = format != null ? Formats.named(format) : stdout ? Formats.TURTLE : Formats.fileFormat(Path.of(output));
         Graphs.Stats s;
@@ -59,14 +62,14 @@ final class ConvertCommand implements Runnable {
             Graphs converter = Graphs.of(data).keepGoing(keepGoing.on).progress(progress);
             if (stdout) {
                 // through a temporary file, so that a failing run writes nothing to standard output either
-                Path tmp = java.nio.file.Files.createTempFile("aikg-convert-", "." + f.suffix());
+                Path tmp = Files.createTempFile("aikg-convert-", "." + f.suffix());
                 tmp.toFile().deleteOnExit();  // also when the run is stopped with Ctrl-C or SIGTERM
                 try {
                     s = converter.write(tmp, f);
-                    java.nio.file.Files.copy(tmp, io.out());
+                    Files.copy(tmp, io.out());
                     io.out().flush();
                 } finally {
-                    java.nio.file.Files.deleteIfExists(tmp);
+                    Files.deleteIfExists(tmp);
                 }
             } else {
                 Path out = Path.of(output);

@@ -7,9 +7,10 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.aikg.AikgException;
 import org.aikg.UsageException;
-import org.aikg.server.AikgServer;
 import org.aikg.input.Graphs;
+import org.aikg.server.AikgServer;
 import org.aikg.store.Datasets;
 import org.aikg.store.Published;
 import org.aikg.store.Tdb2Store;
@@ -102,7 +103,7 @@ final class ServeCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (RuntimeException e) {
-            throw new org.aikg.AikgException("cannot start the server on port " + port + ": " + rootMessage(e), e);
+            throw new AikgException("cannot start the server on port " + port + ": " + rootMessage(e), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             io.err().println("stopping ...");
@@ -132,7 +133,7 @@ final class ServeCommand implements Runnable {
             probe.setReuseAddress(true);
             probe.bind(open ? new InetSocketAddress(port) : new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new org.aikg.AikgException("cannot start the server on port " + port + ": " + e.getMessage()
+            throw new AikgException("cannot start the server on port " + port + ": " + e.getMessage()
                     + " (is another server using it? give another with --port, or --port 0 for a free one)");
         }
     }

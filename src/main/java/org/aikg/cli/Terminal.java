@@ -1,6 +1,7 @@
 package org.aikg.cli;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +22,7 @@ final class Terminal {
             String[] size = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+");
             if (!p.waitFor(2, TimeUnit.SECONDS) || size.length != 2 || !size[1].matches("\\d{1,5}")) return 0;
             return Integer.parseInt(size[1]);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

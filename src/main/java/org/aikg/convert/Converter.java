@@ -2,7 +2,10 @@ package org.aikg.convert;
 
 import static org.aikg.vocab.Vocab.*;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,11 +14,15 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.aikg.AikgException;
 import org.aikg.DataException;
 import org.aikg.format.Format;
@@ -28,6 +35,9 @@ import org.aikg.vocab.AIKG;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
 
 /**
  * Converts fact sheets to RDF: one named graph per source (its facts, and the passages of text
@@ -57,7 +67,7 @@ public final class Converter {
      */
     @FunctionalInterface
     public interface PartSink {
-        void graph(Node name, String key, long size, java.util.function.Supplier<List<Triple>> triples);
+        void graph(Node name, String key, long size, Supplier<List<Triple>> triples);
     }
 
     /** Hears of each source as it is done, for a progress bar. */
@@ -144,7 +154,7 @@ public final class Converter {
      * failed run leaves no new cache behind. The sheets whose kept graph failed its check while the
      * work ran are not counted as taken from the cache, and the cache's notes are added.
      */
-    private Stats withCache(java.util.function.Function<SheetCache, Stats> work) {
+    private Stats withCache(Function<SheetCache, Stats> work) {
         SheetCache cache = cacheFolder == null ? null : new SheetCache(cacheFolder, sources.dataset().file());
         try {
             Stats result = work.apply(cache);
@@ -219,7 +229,7 @@ public final class Converter {
             pool.shutdownNow();
             // the sheets still being read when a run fails finish before it ends: none may write into a cache it then removes
             try {
-                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                pool.awaitTermination(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -237,12 +247,12 @@ public final class Converter {
 
     /** One sheet converted: its source id, its graph's key, size and sorted triples, what it says of shared things, or the data error it met. */
     private record Converted(Path file, String id, DataException.Location at, String key, long size,
-            java.util.function.Supplier<List<Triple>> triples, List<SharedFacts.Said> said, DataException failure, boolean cached) {}
+            Supplier<List<Triple>> triples, List<SharedFacts.Said> said, DataException failure, boolean cached) {}
 
     private Converted convert(Path p, SheetCache cache, boolean eager) {
         SheetCache.Entry kept = cache == null ? null : cache.lookup(p);
         if (kept == null) return convertSheet(p, cache);
-        java.util.function.Supplier<List<Triple>> triples = () -> keptOrConvertedAgain(p, kept, cache);
+        Supplier<List<Triple>> triples = () -> keptOrConvertedAgain(p, kept, cache);
         long size = kept.triples();
         if (eager) {
             List<Triple> loaded = triples.get();
@@ -281,8 +291,8 @@ public final class Converter {
 
     /** The key of a graph made here rather than kept: a hash of its triples, in order. */
     private static String keyOf(List<Triple> triples) {
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        org.apache.jena.riot.system.StreamRDF w = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(b, org.apache.jena.riot.RDFFormat.NTRIPLES);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        StreamRDF w = StreamRDFWriter.getWriterStream(b, RDFFormat.NTRIPLES);
         w.start();
         triples.forEach(w::triple);
         w.finish();
@@ -320,17 +330,17 @@ public final class Converter {
      * Through the cache, the output changed in place: N-Quads copies the graphs whose key is unchanged
      * from the last output, Turtle and N-Triples write again only the subjects the changed graphs speak of.
      */
-    private Stats spliced(Path out, java.util.function.Function<SheetCache, Splice> splicer) {
+    private Stats spliced(Path out, Function<SheetCache, Splice> splicer) {
         return withCache(cache -> {
             Splice splice = splicer.apply(cache);
             long[] written = new long[1];
             Stats stats = OutputFile.check(out).write(os -> {
-                java.util.TreeMap<Node, Splice.Part> graphs = new java.util.TreeMap<>(TripleOrder::node);
+                TreeMap<Node, Splice.Part> graphs = new TreeMap<>(TripleOrder::node);
                 Stats s = run((name, key, size, triples) -> graphs.put(name, new Splice.Part(key, size, triples)), false, cache);
                 try {
                     written[0] = splice.write(graphs, os);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
                 return s;
             });

@@ -1,9 +1,11 @@
 package org.aikg.convert;
 
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.aikg.format.Format;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -24,7 +26,7 @@ public final class DatasetWriter {
      * Writes the graphs that {@code graphs} hands over (each sorted) to the file {@code out}, replaced
      * only when all went well, as {@code convert} writes; returns the count written.
      */
-    public static long write(java.nio.file.Path out, java.util.function.Consumer<Converter.GraphSink> graphs, Format format,
+    public static long write(Path out, Consumer<Converter.GraphSink> graphs, Format format,
             Map<String, String> prefixes) {
         return OutputFile.check(out).write(os -> SortedOutput.write(graphs, format, os, prefixes));
     }

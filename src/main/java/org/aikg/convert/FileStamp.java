@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -47,7 +48,7 @@ record FileStamp(long device, long inode, long size, long modified, long changed
 
     /** The wall clock in the stamps' unit (as precise as the system gives it: a file's times are in nanoseconds). */
     static long now() {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
     }
 

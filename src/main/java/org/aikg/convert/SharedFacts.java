@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.aikg.DataException;
 import org.aikg.DataException.Location;
+import org.aikg.DataException;
 import org.aikg.source.Chars;
 import org.aikg.source.DatasetInfo;
 import org.aikg.source.EntityKey;
-import org.aikg.source.FactSheet;
 import org.aikg.source.FactSheet.Concept;
 import org.aikg.source.FactSheet.Entity;
 import org.aikg.source.FactSheet.Property;
 import org.aikg.source.FactSheet.Scheme;
 import org.aikg.source.FactSheet.Text;
 import org.aikg.source.FactSheet.Variable;
+import org.aikg.source.FactSheet;
 
 /**
  * What sheets say about things other sheets may name too, checked sheet by sheet in order, so

@@ -9,18 +9,23 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.aikg.DataException.Location;
 import org.aikg.source.FactSheet;
 import org.apache.jena.graph.Triple;
@@ -83,9 +88,9 @@ final class SheetCache {
     private final Map<String, Entry> byKey = new HashMap<>();
     private final boolean existed;
     /** What this run found wrong in the cache and did about it, for the user. */
-    private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     /** How many sheets taken from the cache were converted again because their graph failed its check. */
-    private final java.util.concurrent.atomic.AtomicInteger rebuilt = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger rebuilt = new AtomicInteger();
 
     /** The cache in {@code folder}; {@link org.aikg.UsageException} when a link or a special file is there. */
     SheetCache(Path folder, Path descriptor) {
@@ -299,9 +304,9 @@ final class SheetCache {
         }
         writeManifest(dir.resolve("manifest"), new ArrayList<>(now.values()));
         CacheFolder.remove(dir.resolve("manifest.delta"));
-        Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         now.values().forEach(e -> used.add(e.key() + ".rt"));
-        if (!Files.isDirectory(graphs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        if (!Files.isDirectory(graphs, LinkOption.NOFOLLOW_LINKS)) return;
         try (var files = Files.list(graphs)) {
             for (Path p : files.toList()) {
                 if (!used.contains(p.getFileName().toString())) CacheFolder.remove(p);
@@ -314,7 +319,7 @@ final class SheetCache {
     private void writeManifest(Path file, List<Entry> entries) {
         folder.write(file, os -> {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 20));
-            byte[] c = context.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] c = context.getBytes(StandardCharsets.UTF_8);
             out.writeInt(c.length);
             out.write(c);
             entries.sort((a, b) -> a.sheet().compareTo(b.sheet()));
@@ -359,7 +364,7 @@ final class SheetCache {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             byte[] c = new byte[length(in)];
             in.get(c);
-            if (!new String(c, java.nio.charset.StandardCharsets.UTF_8).equals(context)) return Map.of();
+            if (!new String(c, StandardCharsets.UTF_8).equals(context)) return Map.of();
             int n = length(in);
             List<String> strings = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -388,7 +393,7 @@ final class SheetCache {
             }
             ids.put(s, ids.size());
             out.writeInt(-1);
-            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
             out.writeInt(b.length);
             out.write(b);
         }
@@ -397,7 +402,7 @@ final class SheetCache {
             int id = in.getInt();
             if (id >= 0) return strings.get(id);
             int length = length(in);
-            String s = new String(in.array(), in.arrayOffset() + in.position(), length, java.nio.charset.StandardCharsets.UTF_8);
+            String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
             in.position(in.position() + length);
             strings.add(s);
             return s;
@@ -462,7 +467,7 @@ final class SheetCache {
             said.add(new SharedFacts.Said(k, value, at, in.get() != 0));
         }
         return new Entry(sheet, sheetHash, sheetStamp, lexical, real, textHash, textStamp, key, graphHash, id, line, column, triples,
-                java.util.Collections.unmodifiableList(said));
+                Collections.unmodifiableList(said));
     }
 
     private static Path real(Path p) {
@@ -508,7 +513,7 @@ final class SheetCache {
         } catch (IOException | URISyntaxException | RuntimeException e) {
             where = "unknown";
         }
-        return (version + " " + where).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (version + " " + where).getBytes(StandardCharsets.UTF_8);
     }
 
     private static MessageDigest sha256() {
@@ -531,7 +536,7 @@ final class SheetCache {
 
     private static String hash(String s, byte[]... more) {
         byte[][] all = new byte[more.length + 1][];
-        all[0] = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        all[0] = s.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(more, 0, all, 1, more.length);
         return hash(all);
     }

@@ -1,6 +1,9 @@
 package org.aikg.convert;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,7 +64,7 @@ final class SortedOutput {
 
     /** The union of the graphs: sorted once, repeats dropped. */
     private static List<Triple> union(Consumer<Converter.GraphSink> source) {
-        java.util.ArrayList<Triple> all = new java.util.ArrayList<>();
+        ArrayList<Triple> all = new ArrayList<>();
         source.accept((g, triples) -> all.addAll(triples));
         return union(all).triples();
     }
@@ -70,12 +73,12 @@ final class SortedOutput {
     record Union(List<Triple> triples, Map<Triple, Integer> shared) {}
 
     /** The union of {@code all} (emptied): sorted once, repeats dropped and counted. */
-    static Union union(java.util.ArrayList<Triple> all) {
+    static Union union(ArrayList<Triple> all) {
         Triple[] array = all.toArray(new Triple[0]);
         all.clear();
-        java.util.Arrays.parallelSort(array, TripleOrder.INSTANCE);
-        java.util.ArrayList<Triple> union = new java.util.ArrayList<>(array.length);
-        Map<Triple, Integer> shared = new java.util.HashMap<>();
+        Arrays.parallelSort(array, TripleOrder.INSTANCE);
+        ArrayList<Triple> union = new ArrayList<>(array.length);
+        Map<Triple, Integer> shared = new HashMap<>();
         for (Triple t : array) {
             Triple last = union.isEmpty() ? null : union.get(union.size() - 1);
             if (last != null && TripleOrder.INSTANCE.compare(last, t) == 0) shared.merge(last, 2, (was, two) -> was + 1);

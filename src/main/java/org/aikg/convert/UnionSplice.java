@@ -25,10 +25,13 @@ import java.util.TreeMap;
 import org.aikg.format.Format;
 import org.aikg.format.Formats;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFWriter;
@@ -206,7 +209,7 @@ final class UnionSplice implements Splice {
                 List<Triple> was = old.inline().containsKey(name) ? old.inline().get(name) : kept.triplesOf(oldKey);  // checked, or null
                 if (was == null || !bySubject(was, minus)) return null;
             }
-            Part now = graphs.get(org.apache.jena.graph.NodeFactory.createURI(name));
+            Part now = graphs.get(NodeFactory.createURI(name));
             if (now != null && !bySubject(now.triples().get(), plus)) return null;
         }
         return new Changes(minus, plus);
@@ -233,7 +236,7 @@ final class UnionSplice implements Splice {
                 List<Triple> was;
                 try {
                     was = parse(read(previous, offsets[at], old.lengths()[at]));
-                } catch (org.apache.jena.riot.RiotException e) {
+                } catch (RiotException e) {
                     return null;  // not the unit the table says: the output was changed since
                 }
                 for (Triple t : was) count.put(t, shared.getOrDefault(t, 1));
@@ -355,7 +358,7 @@ final class UnionSplice implements Splice {
             System.arraycopy(unit, 0, doc, header.length, unit.length);
         }
         RDFParser.source(new ByteArrayInputStream(doc)).lang(format == Formats.TURTLE ? Lang.TURTLE : Lang.NTRIPLES)
-                .errorHandler(org.apache.jena.riot.system.ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(collect(out));
+                .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(collect(out));
         return out;
     }
 

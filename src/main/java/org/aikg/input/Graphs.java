@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.aikg.UsageException;
 import org.aikg.convert.Converter;
@@ -61,11 +63,11 @@ public final class Graphs {
         private List<Triple> read;
 
         public Part(Node name, String key, boolean first, long size, Supplier<List<Triple>> triples) {
-            this.name = java.util.Objects.requireNonNull(name, "name");
+            this.name = Objects.requireNonNull(name, "name");
             this.key = key;
             this.first = first;
             this.size = size;
-            this.triples = java.util.Objects.requireNonNull(triples, "triples");
+            this.triples = Objects.requireNonNull(triples, "triples");
         }
 
         public Node name() {
@@ -232,7 +234,7 @@ public final class Graphs {
     }
 
     static Description describe(DatasetInfo d) {
-        Map<String, String> title = new java.util.TreeMap<>();
+        Map<String, String> title = new TreeMap<>();
         d.title().forEach(t -> title.putIfAbsent(t.lang(), t.value()));
         return new Description(d.base(), title, d.license());
     }

@@ -18,6 +18,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.SysRIOT;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 
@@ -128,7 +130,7 @@ final class RdfFile {
         try {
             // an error is aikg's one line below, not also a line of Jena's log; warnings are still logged
             RDFParser.source(file).lang(format.lang())
-                    .errorHandler(org.apache.jena.riot.system.ErrorHandlerFactory.errorHandlerWarnOrExceptions(org.apache.jena.riot.SysRIOT.getLogger()))
+                    .errorHandler(ErrorHandlerFactory.errorHandlerWarnOrExceptions(SysRIOT.getLogger()))
                     .parse(into);
         } catch (RiotException e) {
             throw new DataException(file + ": not valid " + format.lang().getLabel() + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package org.aikg.source;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +93,7 @@ final class Amounts {
         return null;
     }
 
-    private static List<String> longestFirst(java.util.Collection<String> words) {
+    private static List<String> longestFirst(Collection<String> words) {
         List<String> list = new ArrayList<>(words);
         list.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         return List.copyOf(list);

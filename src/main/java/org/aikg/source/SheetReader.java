@@ -2,18 +2,22 @@ package org.aikg.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.aikg.DataException;
+import java.util.stream.Collectors;
 import org.aikg.DataException.Location;
+import org.aikg.DataException;
 import org.aikg.source.FactSheet.Article;
 import org.aikg.source.FactSheet.Claim;
 import org.aikg.source.FactSheet.Concept;
@@ -119,7 +123,7 @@ final class SheetReader {
         Path textFile;
         try {
             textFile = Path.of(textNode.text());
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw textNode.error("bad file name \"" + textNode.text() + "\": " + e.getReason());
         }
         List<Text> headline = texts(required(node, m, "headline"), true);
@@ -280,7 +284,7 @@ final class SheetReader {
     /** Texts by language: {@code {en: ..., zh: ...}}; a value may be a list unless {@code single}. */
     static List<Text> texts(YamlNode node, boolean single) {
         Map<String, YamlNode> m = node.mapping(LANGUAGES.keySet().stream().sorted().collect(
-                java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+                Collectors.toCollection(LinkedHashSet::new)));
         if (m.isEmpty()) throw node.error(node.name() + " has no text (expected en and/or zh)");
         if (single && !m.containsKey("en")) throw node.error(node.name() + " needs an English (en) value");
         List<Text> out = new ArrayList<>();
@@ -345,8 +349,8 @@ final class SheetReader {
             Defined d = ids.get(id);
             if (d == null || d.kind() != kind) {
                 List<String> known = ids.entrySet().stream().filter(e -> e.getValue().kind() == kind).map(Map.Entry::getKey).sorted().toList();
-                String what = kind.name().toLowerCase(java.util.Locale.ROOT);
-                throw new DataException(node.at(), (d == null ? "undefined " : "\"" + id + "\" is a " + d.kind().name().toLowerCase(java.util.Locale.ROOT) + ", not a ")
+                String what = kind.name().toLowerCase(Locale.ROOT);
+                throw new DataException(node.at(), (d == null ? "undefined " : "\"" + id + "\" is a " + d.kind().name().toLowerCase(Locale.ROOT) + ", not a ")
                         + what + (d == null ? " \"" + id + "\"" : "") + " (defined " + what + " ids: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
             }
         });
@@ -384,6 +388,6 @@ final class SheetReader {
     }
 
     private static String names(Enum<?>[] values) {
-        return String.join(", ", java.util.Arrays.stream(values).map(Enum::name).toList());
+        return String.join(", ", Arrays.stream(values).map(Enum::name).toList());
     }
 }

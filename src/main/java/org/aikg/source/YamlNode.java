@@ -1,25 +1,29 @@
 package org.aikg.source;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Locale;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.aikg.DataException;
 import org.aikg.DataException.Location;
+import org.aikg.DataException;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -68,7 +72,7 @@ final class YamlNode {
         options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
         Node root;
         try {
-            root = new Yaml(options).compose(new java.io.StringReader(text));
+            root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -96,9 +100,9 @@ final class YamlNode {
     private static DataException overLimit(Path file, String text, LoaderOptions options) {
         int depth = 0;
         int aliases = 0;
-        Map<String, Boolean> anchorIsCollection = new java.util.HashMap<>();
+        Map<String, Boolean> anchorIsCollection = new HashMap<>();
         try {
-            for (Event e : new Yaml(options).parse(new java.io.StringReader(text))) {
+            for (Event e : new Yaml(options).parse(new StringReader(text))) {
                 if (e instanceof CollectionStartEvent c) {
                     if (++depth > Limits.MAX_NESTING) {
                         return new DataException(at(file, c.getStartMark()), "lists and mappings nested more than " + Limits.MAX_NESTING
@@ -137,10 +141,10 @@ final class YamlNode {
      * much as an alias of a list: both are written out whole in the graph.
      */
     private static DataException overExpanded(Path file, String text, LoaderOptions options) {
-        Map<String, Long> named = new java.util.HashMap<>();
-        java.util.Deque<Open> open = new java.util.ArrayDeque<>();
+        Map<String, Long> named = new HashMap<>();
+        Deque<Open> open = new ArrayDeque<>();
         long total = 0;
-        for (Event e : new Yaml(options).parse(new java.io.StringReader(text))) {
+        for (Event e : new Yaml(options).parse(new StringReader(text))) {
             long chars;
             if (e instanceof CollectionStartEvent c) {
                 open.push(new Open(c.getAnchor()));

@@ -2,8 +2,10 @@ package org.aikg.store;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.aikg.input.Description;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -39,11 +41,11 @@ public record Published(DatasetGraph dsg, Description description, Optional<Path
 
     /** The search index a store's loads keep beside it, if there is one. */
     public Optional<Path> searchIndex() {
-        return folder.map(Published::searchIndexIn).filter(java.nio.file.Files::isDirectory);
+        return folder.map(Published::searchIndexIn).filter(Files::isDirectory);
     }
 
     /** A dataset held in memory, opened now, with nowhere beside it to keep derived files. */
     public static Published inMemory(DatasetGraph dsg, Description description) {
-        return new Published(dsg, description, Optional.empty(), Optional.empty(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return new Published(dsg, description, Optional.empty(), Optional.empty(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 }

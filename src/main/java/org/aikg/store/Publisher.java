@@ -13,10 +13,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -420,7 +422,7 @@ public final class Publisher {
         long ms = d.toMillis();
         if (ms < 1000) return ms + " ms";
         if (ms % 60_000 == 0) return ms / 60_000 + " min";
-        return String.format(java.util.Locale.ROOT, ms % 1000 == 0 ? "%.0f s" : "%.1f s", ms / 1000.0);
+        return String.format(Locale.ROOT, ms % 1000 == 0 ? "%.0f s" : "%.1f s", ms / 1000.0);
     }
 
     private static String reason(int code) {
@@ -439,14 +441,14 @@ public final class Publisher {
     /** Reads credentials from a file holding "user:password" on its first line. */
     public static Credentials readCredentials(Path file) {
         // a FIFO would wait for a writer for ever, a device (/dev/zero) would never end: only a small regular file is read
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new UsageException("the credentials file " + file + " is not a regular file" + (java.nio.file.Files.exists(file) ? "" : " (it does not exist)"));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("the credentials file " + file + " is not a regular file" + (Files.exists(file) ? "" : " (it does not exist)"));
         }
         try {
-            if (java.nio.file.Files.size(file) > MAX_CREDENTIALS) {
+            if (Files.size(file) > MAX_CREDENTIALS) {
                 throw new UsageException("the credentials file " + file + " is larger than " + MAX_CREDENTIALS + " bytes; it holds one line, user:password");
             }
-            List<String> lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             String line = lines.isEmpty() ? "" : lines.get(0).strip();
             int colon = line.indexOf(':');
             if (colon <= 0) throw new UsageException(file + ": expected \"user:password\" on the first line");

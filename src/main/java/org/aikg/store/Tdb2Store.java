@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.aikg.AikgException;
+import org.aikg.DataException;
 import org.aikg.UsageException;
 import org.aikg.input.Description;
 import org.aikg.input.Graphs;
 import org.aikg.search.SearchIndex;
 import org.aikg.vocab.Vocab;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -86,7 +89,7 @@ public final class Tdb2Store {
     private static boolean holdsStore(Path dir) {
         try (var entries = Files.list(dir)) {
             return entries.anyMatch(p -> p.getFileName().toString().matches("Data-\\d{4}") && Files.isDirectory(p));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UsageException("cannot read the folder " + dir + ": " + e.getMessage());
         }
     }
@@ -146,7 +149,7 @@ public final class Tdb2Store {
             Description description = null;
             try {
                 description = graphs.description();
-            } catch (org.aikg.DataException noDescription) {
+            } catch (DataException noDescription) {
                 // an RDF file without the dataset's description: serve reads it from the store, if it is there
             }
             if (description != null) writeDescription(folder, description);
@@ -219,7 +222,7 @@ public final class Tdb2Store {
     /** The search index gets the names of the graphs this load wrote (of every graph, the first time). */
     private static void index(DatasetGraph dsg, Path dir, Set<Node> written) {
         Txn.executeRead(dsg, () -> {
-            Map<Node, org.apache.jena.graph.Graph> graphs = new java.util.LinkedHashMap<>();
+            Map<Node, Graph> graphs = new LinkedHashMap<>();
             if (Files.isDirectory(dir)) written.forEach(g -> graphs.put(g, dsg.getGraph(g)));
             else dsg.listGraphNodes().forEachRemaining(g -> graphs.put(g, dsg.getGraph(g)));
             SearchIndex.replace(dir, graphs);
@@ -249,7 +252,7 @@ public final class Tdb2Store {
         try {
             graphs.description();
             return;
-        } catch (org.aikg.DataException noDescription) {
+        } catch (DataException noDescription) {
             // an RDF file without one: the store may hold it from an earlier load
         }
         if (readDescription(folder) == null) describedIn(dsg, dir);
@@ -263,10 +266,10 @@ public final class Tdb2Store {
             try {
                 return new Description(space.substring(0, space.length() - 3), Map.of(), "");
             } catch (IllegalArgumentException e) {
-                throw new org.aikg.DataException("the TDB2 store at " + dir + ": " + e.getMessage());
+                throw new DataException("the TDB2 store at " + dir + ": " + e.getMessage());
             }
         }
-        throw new org.aikg.DataException("the TDB2 store at " + dir + " holds no description of the dataset (a void:uriSpace \"{base}id/\"), "
+        throw new DataException("the TDB2 store at " + dir + " holds no description of the dataset (a void:uriSpace \"{base}id/\"), "
                 + "so its base IRI is unknown and serve cannot publish it: load a file aikg convert wrote, or the fact sheets");
     }
 

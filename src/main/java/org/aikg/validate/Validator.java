@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -15,6 +16,7 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.path.Path;
 
@@ -64,10 +66,10 @@ public final class Validator {
         List<String> lines = new ArrayList<>();
         for (ReportEntry e : report.getEntries()) {
             StringBuilder b = new StringBuilder();
-            b.append(e.severity().level().getLocalName().toLowerCase(java.util.Locale.ROOT)).append(": ");
+            b.append(e.severity().level().getLocalName().toLowerCase(Locale.ROOT)).append(": ");
             b.append(shortForm(e.focusNode(), pm));
             Path path = e.resultPath();
-            if (path != null) b.append(" ").append(path.toString(new org.apache.jena.sparql.core.Prologue(pm)));
+            if (path != null) b.append(" ").append(path.toString(new Prologue(pm)));
             b.append(": ").append(e.message());
             if (e.value() != null) b.append(" (value: ").append(shortForm(e.value(), pm)).append(')');
             lines.add(b.toString());

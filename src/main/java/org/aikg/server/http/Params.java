@@ -1,6 +1,10 @@
 package org.aikg.server.http;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reading request parameters the same way everywhere: a parameter given twice, or a page number that
@@ -28,7 +32,7 @@ public final class Params {
     /** A path segment percent-decoded as UTF-8; the segment as given when it is not valid percent-encoded UTF-8 (it then names nothing). */
     public static String decodedSegment(String raw) {
         if (raw.indexOf('%') < 0) return raw;
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c != '%') {
@@ -44,8 +48,8 @@ public final class Params {
             i += 2;
         }
         try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
             return raw;
         }
     }

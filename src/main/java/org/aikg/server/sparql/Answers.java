@@ -37,6 +37,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.vocabulary.ResultSetGraphVocab;
 import org.apache.jena.vocabulary.RDF;
@@ -113,7 +114,7 @@ final class Answers {
         } else if (f.kind() == Format.Kind.RDF) {
             rdf(resultsGraph(vars, counted, ordered), f, out);
         } else {
-            ResultSetMgr.write(out, ResultSet.adapt(org.apache.jena.sparql.exec.RowSetStream.create(vars, counted)), f.lang());
+            ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(vars, counted)), f.lang());
         }
     }
 

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 import org.aikg.server.budget.Budget;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryBuildException;
+import org.apache.jena.rdf.model.impl.Util;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -21,11 +24,8 @@ import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.RegexEngine;
 import org.apache.jena.sparql.expr.nodevalue.NodeValueOps;
-import org.apache.jena.query.QueryBuildException;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.pfunction.PFuncSimpleAndList;
 import org.apache.jena.sparql.pfunction.PropFuncArg;
-import org.apache.jena.rdf.model.impl.Util;
 import org.apache.jena.sparql.util.IterLib;
 
 /**

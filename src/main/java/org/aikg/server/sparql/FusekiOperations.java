@@ -10,6 +10,7 @@ import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Refusals;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
+import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionService;
@@ -40,7 +41,7 @@ public final class FusekiOperations {
     }
 
     /** Registers the handlers of the operations with a Fuseki server builder. */
-    public void register(org.apache.jena.fuseki.main.FusekiServer.Builder builder) {
+    public void register(FusekiServer.Builder builder) {
         builder.registerOperation(Operation.Query, SparqlRequest.QUERY_TYPE, new Query());
         builder.registerOperation(Operation.Update, SparqlRequest.UPDATE_TYPE, new Refusal());
         builder.registerOperation(Operation.GSP_R, new Reads());
