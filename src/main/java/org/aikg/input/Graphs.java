@@ -5,26 +5,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.aikg.UsageException;
-import org.aikg.convert.Converter;
-import org.aikg.convert.Iris;
 import org.aikg.format.Format;
 import org.aikg.format.Formats;
-import org.aikg.source.DatasetInfo;
-import org.aikg.source.SourceSet;
 import org.aikg.source.Sources;
-import org.aikg.vocab.Vocab;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 
 /**
- * The graphs to publish, whatever the input: fact sheets (converted, one graph per source and the
- * dataset's graph) or one RDF file (read by Jena's RIOT). Every command takes its input through
- * here: convert, validate, load, publish and serve. The rule for an RDF file's triples outside any
- * named graph is here too ({@link #graphOfFile}).
+ * The graphs to publish, whatever the input: fact sheets ({@link SheetGraphs}: converted, one graph
+ * per source and the dataset's graph) or one RDF file ({@link RdfFile}: read by Jena's RIOT). Every
+ * command takes its input through here: convert, validate, load, publish and serve. The rule for an
+ * RDF file's triples outside any named graph is here too ({@link #graphOfFile}).
  *
  * <pre>{@code
  * Graphs g = Graphs.of(List.of(Path.of("data"))).keepGoing(true);
@@ -32,11 +25,11 @@ import org.apache.jena.graph.Triple;
  * String base = g.description().base();
  * }</pre>
  */
-public final class Graphs {
+public sealed interface Graphs permits SheetGraphs, RdfFile {
 
     /** Hears of each source as it is done, for a progress bar. */
     @FunctionalInterface
-    public interface Progress {
+    interface Progress {
         void done(int sources, int total);
 
         Progress NONE = (d, t) -> { };
@@ -44,7 +37,7 @@ public final class Graphs {
 
     /** Receives the graphs one part at a time. */
     @FunctionalInterface
-    public interface Sink {
+    interface Sink {
         void graph(Part part);
     }
 
@@ -54,7 +47,7 @@ public final class Graphs {
      * several parts, the first with {@link #first()} true. {@link #key()} identifies the content of
      * the graph (equal keys, equal triples) where it is known without reading it, else null.
      */
-    public static final class Part {
+    final class Part {
         private final Node name;
         private final String key;
         private final boolean first;
@@ -101,145 +94,79 @@ public final class Graphs {
      * What a run handed over: sources (graphs, for an RDF file), triples, time, each source left out,
      * the sources read from the cache, and a note of each thing found wrong in the cache (and done instead).
      */
-    public record Stats(int sources, long triples, long millis, List<String> failures, int cached, List<String> notes) {
+    record Stats(int sources, long triples, long millis, List<String> failures, int cached, List<String> notes) {
         public Stats {
             failures = List.copyOf(failures);
             notes = List.copyOf(notes);
         }
     }
 
-    private final List<Path> inputs;
-    private final SourceSet sheets;  // null for an RDF file
-    private final boolean keepGoing;
-    private final Progress progress;
-    private final Path cache;
-    private final RdfFile file;  // null for fact sheets
-
-    private Graphs(List<Path> inputs, SourceSet sheets, boolean keepGoing, Progress progress, Path cache, RdfFile file) {
-        this.inputs = inputs;
-        this.sheets = sheets;
-        this.keepGoing = keepGoing;
-        this.progress = progress;
-        this.cache = cache;
-        this.file = file;
-    }
-
     /**
      * The graphs of {@code inputs}: one RDF file (known by its extension, see {@link Formats#ofFile}),
      * or data folders and fact sheets.
      */
-    public static Graphs of(List<Path> inputs) {
+    static Graphs of(List<Path> inputs) {
         List<Path> in = List.copyOf(inputs);
-        return isRdfFile(in) ? new Graphs(in, null, false, Progress.NONE, null, new RdfFile(in.get(0)))
-                : new Graphs(in, Sources.scan(in), false, Progress.NONE, null, null);
+        boolean rdfFile = in.size() == 1 && !Files.isDirectory(in.get(0)) && Formats.ofFile(in.get(0)).isPresent();
+        return rdfFile ? new RdfFile(in.get(0)) : new SheetGraphs(in, Sources.scan(in));
     }
 
-    /** With {@code true}, a bad sheet is left out and reported in {@link Stats#failures()} instead of stopping the run. */
-    public Graphs keepGoing(boolean keepGoing) {
-        return new Graphs(inputs, sheets, keepGoing, progress, cache, file);
-    }
+    /** With {@code true}, a bad sheet is left out and reported in {@link Stats#failures()} instead of stopping the run (no effect on a file). */
+    Graphs keepGoing(boolean keepGoing);
 
-    public Graphs progress(Progress progress) {
-        return new Graphs(inputs, sheets, keepGoing, progress, cache, file);
-    }
+    /** Hears of each source as it is done (no effect on a file). */
+    Graphs progress(Progress progress);
 
     /**
      * Keeps each sheet's converted graph in {@code folder}, under a hash of everything it was made
      * from (the sheet, its text, the descriptor, the ontology, aikg's version), so that a run after
      * an edit converts only the sheets that changed. No effect on an RDF file.
      */
-    public Graphs cache(Path folder) {
-        return new Graphs(inputs, sheets, keepGoing, progress, folder, file);
-    }
+    Graphs cache(Path folder);
 
     /**
      * Hands over the literals of an RDF file that cannot be published (a control character other
      * than tab, line feed and carriage return, or a non-character: RDF/XML and HTML cannot carry
      * them) as they are, for {@code validate} to report every one; every other command refuses the
-     * file at the first (sheets never hold one: they are refused when read).
+     * file at the first. Sheets never hold one (they are refused when read): no effect on them.
      */
-    public Graphs unchecked() {
-        return new Graphs(inputs, sheets, keepGoing, progress, cache, file == null ? null : file.unchecked());
-    }
+    Graphs unchecked();
 
     /** True when the input is one RDF file rather than fact sheets. */
-    public boolean isRdfFile() {
-        return sheets == null;
-    }
+    boolean isRdfFile();
 
     /** The input as given. */
-    public List<Path> inputs() {
-        return inputs;
-    }
+    List<Path> inputs();
 
     /**
      * The dataset's description: from {@code dataset.yaml}, or from the dataset's graph in an RDF
      * file (read through once if not yet). {@link org.aikg.DataException} when a file has none.
      */
-    public Description description() {
-        if (sheets != null) return describe(sheets.dataset());
-        return file.description();
-    }
+    Description description();
 
     /** The prefixes outputs are written with: the dataset's namespaces, or the standard ones for a file without a description. */
-    public Map<String, String> prefixes() {
-        if (sheets != null) return new Iris(sheets.dataset().base()).prefixes();
-        return file.hasDescription() ? new Iris(file.description().base()).prefixes() : Vocab.standardPrefixes();
-    }
+    Map<String, String> prefixes();
 
     /** Hands every graph to {@code sink}, a part at a time (see {@link Part}); a fact sheet's graph is one part. */
-    public Stats forEachGraph(Sink sink) {
-        if (sheets == null) return file.stream(sink);
-        Converter.Stats s = converter().forEachPart((name, key, size, triples) -> sink.graph(new Part(name, key, true, size, triples)));
-        return new Stats(s.sources(), s.triples(), s.millis(), s.failures(), s.cached(), s.notes());
-    }
+    Stats forEachGraph(Sink sink);
 
     /** Hands every graph whole, in one part (an RDF file is read into memory first). */
-    public Stats forEachWholeGraph(Sink sink) {
-        if (sheets != null) return forEachGraph(sink);
-        return file.whole(sink);
-    }
+    Stats forEachWholeGraph(Sink sink);
 
     /**
      * Writes all graphs to {@code out} in {@code format}, sorted, the file replaced only when all
-     * went well (see {@link Converter#write(Path, RdfFormat)}).
+     * went well (see {@link org.aikg.convert.Converter#write(Path, Format)}).
      */
-    public Stats write(Path out, Format format) {
-        if (sheets == null) return file.write(out, format, prefixes());
-        Converter.Stats s = converter().write(out, format);
-        return new Stats(s.sources(), s.triples(), s.millis(), s.failures(), s.cached(), s.notes());
-    }
+    Stats write(Path out, Format format);
 
-    private Converter converter() {
-        Converter c = Converter.of(sheets).keepGoing(keepGoing).progress(progress::done);
-        return cache != null ? c.cache(cache) : c;
-    }
+    /** True for the graph of an RDF file's triples outside any named graph. */
+    boolean isFileGraph(Node graph);
 
     /**
      * The graph that an RDF file's triples outside any named graph are kept in: the file's URI. A
      * remote store is given them as its default graph instead ({@link #isFileGraph}).
      */
-    public static Node graphOfFile(Path file) {
+    static Node graphOfFile(Path file) {
         return NodeFactory.createURI(file.toAbsolutePath().normalize().toUri().toString());
-    }
-
-    /** True for the graph of an RDF file's triples outside any named graph. */
-    public boolean isFileGraph(Node graph) {
-        return sheets == null && graph.equals(graphOfFile(inputs.get(0)));
-    }
-
-    static boolean isRdfFile(List<Path> inputs) {
-        if (inputs.size() != 1 || Files.isDirectory(inputs.get(0))) return false;
-        return Formats.ofFile(inputs.get(0)).isPresent();
-    }
-
-    static Description describe(DatasetInfo d) {
-        Map<String, String> title = new TreeMap<>();
-        d.title().forEach(t -> title.putIfAbsent(t.lang(), t.value()));
-        return new Description(d.base(), title, d.license());
-    }
-
-    static void requireFile(Path file) {
-        if (!Files.isRegularFile(file)) throw new UsageException("no such file: " + file);
     }
 }

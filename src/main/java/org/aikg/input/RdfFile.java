@@ -1,5 +1,6 @@
 package org.aikg.input;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.aikg.DataException;
+import org.aikg.UsageException;
 import org.aikg.convert.DatasetWriter;
+import org.aikg.convert.Iris;
 import org.aikg.convert.TripleOrder;
 import org.aikg.format.Format;
 import org.aikg.format.Formats;
@@ -24,7 +27,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 
 /** One RDF file as graphs: its quads streamed in parts, or read whole; the dataset's description found on the way. */
-final class RdfFile {
+final class RdfFile implements Graphs {
     /** The most triples of one part: a file's graph streams through in small pieces, short-lived garbage. */
     private static final int PART = 4_096;
 
@@ -46,12 +49,54 @@ final class RdfFile {
         this.checked = checked;
     }
 
-    RdfFile unchecked() {
+    @Override
+    public Graphs unchecked() {
         return new RdfFile(file, false);
     }
 
-    Graphs.Stats stream(Graphs.Sink sink) {
-        Graphs.requireFile(file);
+    @Override
+    public Graphs keepGoing(boolean keepGoing) {
+        return this;
+    }
+
+    @Override
+    public Graphs progress(Progress progress) {
+        return this;
+    }
+
+    @Override
+    public Graphs cache(Path folder) {
+        return this;
+    }
+
+    @Override
+    public boolean isRdfFile() {
+        return true;
+    }
+
+    @Override
+    public List<Path> inputs() {
+        return List.of(file);
+    }
+
+    @Override
+    public Map<String, String> prefixes() {
+        return hasDescription() ? new Iris(description().base()).prefixes() : Vocab.standardPrefixes();
+    }
+
+    @Override
+    public boolean isFileGraph(Node graph) {
+        return graph.equals(fileGraph);
+    }
+
+    @Override
+    public Stats write(Path out, Format format) {
+        return write(out, format, prefixes());
+    }
+
+    @Override
+    public Stats forEachGraph(Sink sink) {
+        if (!Files.isRegularFile(file)) throw new UsageException("no such file: " + file);
         long start = System.nanoTime();
         described.clear();
         Set<Node> seen = new HashSet<>();
@@ -81,7 +126,7 @@ final class RdfFile {
             private void flush(Node next) {
                 if (graph != null && !part.isEmpty()) {
                     List<Triple> done = part;
-                    sink.graph(new Graphs.Part(graph, null, seen.add(graph), done.size(), () -> done));
+                    sink.graph(new Part(graph, null, seen.add(graph), done.size(), () -> done));
                 }
                 part = new ArrayList<>();
                 graph = next;
@@ -96,33 +141,34 @@ final class RdfFile {
         // Jena's JSON-LD reader never calls finish(): the last part is handed over here too (a second call is a no-op)
         collect.finish();
         read = true;
-        return new Graphs.Stats(seen.size(), count[0], (System.nanoTime() - start) / 1_000_000, List.of(), 0, List.of());
+        return new Stats(seen.size(), count[0], (System.nanoTime() - start) / 1_000_000, List.of(), 0, List.of());
     }
 
     /** Reads the file into memory and hands each graph whole, in IRI order. */
-    Graphs.Stats whole(Graphs.Sink sink) {
+    @Override
+    public Stats forEachWholeGraph(Sink sink) {
         long start = System.nanoTime();
         Map<Node, List<Triple>> graphs = new TreeMap<>(TripleOrder::node);
-        stream(part -> graphs.computeIfAbsent(part.name(), g -> new ArrayList<>()).addAll(part.triples()));
+        forEachGraph(part -> graphs.computeIfAbsent(part.name(), g -> new ArrayList<>()).addAll(part.triples()));
         long count = 0;
         for (var e : graphs.entrySet()) {
             List<Triple> triples = e.getValue();
             count += triples.size();
-            sink.graph(new Graphs.Part(e.getKey(), null, true, triples.size(), () -> triples));
+            sink.graph(new Part(e.getKey(), null, true, triples.size(), () -> triples));
         }
-        return new Graphs.Stats(graphs.size(), count, (System.nanoTime() - start) / 1_000_000, List.of(), 0, List.of());
+        return new Stats(graphs.size(), count, (System.nanoTime() - start) / 1_000_000, List.of(), 0, List.of());
     }
 
-    Graphs.Stats write(Path out, Format format, Map<String, String> prefixes) {
+    private Stats write(Path out, Format format, Map<String, String> prefixes) {
         long start = System.nanoTime();
         int[] graphs = {0};
-        long written = DatasetWriter.write(out, sink -> whole(part -> {
+        long written = DatasetWriter.write(out, sink -> forEachWholeGraph(part -> {
             List<Triple> sorted = new ArrayList<>(part.triples());
             sorted.sort(TripleOrder.INSTANCE);
             graphs[0]++;
             sink.graph(part.name(), sorted);
         }), format, prefixes);
-        return new Graphs.Stats(graphs[0], written, (System.nanoTime() - start) / 1_000_000, List.of(), 0, List.of());
+        return new Stats(graphs[0], written, (System.nanoTime() - start) / 1_000_000, List.of(), 0, List.of());
     }
 
     private void parse(StreamRDFBase into) {
@@ -154,11 +200,12 @@ final class RdfFile {
         if (p.equals(Vocab.VOID_uriSpace) || p.equals(Vocab.DCT_title) || p.equals(Vocab.DCT_license)) described.add(t);
     }
 
-    boolean hasDescription() {
+    private boolean hasDescription() {
         return find() != null;
     }
 
-    Description description() {
+    @Override
+    public Description description() {
         Description d = find();
         if (d == null) {
             throw new DataException(file + ": no description of the dataset in it (a void:uriSpace \"{base}id/\"), so its base IRI is "
@@ -168,7 +215,7 @@ final class RdfFile {
     }
 
     private Description find() {
-        if (!read) stream(part -> { });
+        if (!read) forEachGraph(part -> { });
         for (Triple t : described) {
             if (!t.getPredicate().equals(Vocab.VOID_uriSpace)) continue;
             String space = t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : t.getObject().isURI() ? t.getObject().getURI() : "";
