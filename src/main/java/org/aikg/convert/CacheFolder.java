@@ -2,7 +2,6 @@ package org.aikg.convert;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -11,9 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.aikg.AtomicFile;
 import org.aikg.UsageException;
 
 /**
@@ -28,12 +26,6 @@ final class CacheFolder {
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
     /** What {@link #notAFile} says of a path where nothing is. */
     static final String MISSING = "is missing";
-
-    /** Writes a file's bytes. */
-    @FunctionalInterface
-    interface Content {
-        void write(OutputStream out) throws IOException;
-    }
 
     private final Path folder;
 
@@ -115,18 +107,10 @@ final class CacheFolder {
     }
 
     /** Writes {@code p}, a file in the folder or in a folder of it, through a temporary file moved into its place. */
-    void write(Path p, Content content) {
+    void write(Path p, AtomicFile.Content content) {
         try {
-            Path tmp = Files.createTempFile(p.getParent(), "." + p.getFileName() + "-", ".part");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, NOFOLLOW)) {
-                    content.write(out);
-                }
-                if (Files.isDirectory(p, NOFOLLOW)) remove(p);  // a move replaces a file, a link or a FIFO, not a folder
-                Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            if (Files.isDirectory(p, NOFOLLOW)) remove(p);  // a move replaces a file, a link or a FIFO, not a folder
+            AtomicFile.write(p, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the cache " + folder + ": " + e.getMessage(), e);
         }

@@ -3,11 +3,9 @@ package org.aikg.store;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -23,6 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.aikg.AikgException;
+import org.aikg.AtomicFile;
 import org.aikg.DataException;
 import org.aikg.UsageException;
 import org.aikg.input.Description;
@@ -381,12 +380,7 @@ public final class Tdb2Store {
 
         private static void write(Path file, String text) {
             try {
-                Files.createDirectories(file.getParent());
-                Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".part");
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    w.write(text);
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                AtomicFile.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
