@@ -8,12 +8,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A file replaced whole or not at all: written to a temporary file beside it ({@code .NAME-….part},
  * in the same folder so that the move is a rename), then moved into its place; on any failure the
  * temporary file is removed and the file is as it was. What is at the path is replaced, never
- * followed: a link there is replaced by the file, not written through.
+ * followed: a link there is replaced by the file, not written through. The file keeps the
+ * permissions of the one it replaces; a new one is readable by all ({@code rw-r--r--}), as a file
+ * written in place would be, not only by its owner as a temporary file is made.
  *
  * <pre>{@code
  * AtomicFile.write(folder.resolve("counts.tsv"), out -> out.write(bytes));
@@ -38,6 +42,7 @@ public final class AtomicFile {
                     LinkOption.NOFOLLOW_LINKS)) {
                 content.write(out);
             }
+            permissions(tmp, target);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -46,5 +51,12 @@ public final class AtomicFile {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static void permissions(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) return;
+        boolean replacing = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS);
+        Files.setPosixFilePermissions(tmp, replacing ? Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS)
+                : PosixFilePermissions.fromString("rw-r--r--"));
     }
 }

@@ -42,6 +42,7 @@ public final class Cli {
         cl.addSubcommand(new ServeCommand(io));
         cl.addSubcommand(new LoadCommand(io));
         cl.addSubcommand(new PublishCommand(io));
+        cl.addSubcommand(new ReleaseCommand(io));
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setParameterExceptionHandler((ex, args) -> {

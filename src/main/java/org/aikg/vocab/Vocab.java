@@ -30,6 +30,10 @@ public final class Vocab {
     public static final String VOID = "http://rdfs.org/ns/void#";
     public static final String UNIT = "http://qudt.org/vocab/unit/";
     public static final String WD = "http://www.wikidata.org/entity/";
+    /** Provenance, Authoring and Versioning: a release's version name. */
+    public static final String PAV = "http://purl.org/pav/";
+    /** Asset Description Metadata Schema: a release's version notes. */
+    public static final String ADMS = "http://www.w3.org/ns/adms#";
 
     public static final Node RDF_type = uri(RDF + "type");
     public static final Node RDFS_label = uri(RDFS + "label");
@@ -95,6 +99,12 @@ public final class Vocab {
     public static final Node DCT_license = uri(DCT + "license");
     public static final Node DCT_publisher = uri(DCT + "publisher");
     public static final Node DCT_source = uri(DCT + "source");
+    public static final Node DCT_issued = uri(DCT + "issued");
+    public static final Node DCAT_hasVersion = uri(DCAT + "hasVersion");
+    public static final Node DCAT_isVersionOf = uri(DCAT + "isVersionOf");
+    public static final Node DCAT_previousVersion = uri(DCAT + "previousVersion");
+    public static final Node PAV_version = uri(PAV + "version");
+    public static final Node ADMS_versionNotes = uri(ADMS + "versionNotes");
 
     /**
      * The prefixes every output declares, in a fixed order: the reused vocabularies here, the
