@@ -107,16 +107,22 @@ final class SheetTriples {
         c.text().forEach(t -> add(s, SCHEMA_text, lang(t)));
         add(s, SCHEMA_appearance, article);
         c.about().forEach(r -> add(s, SCHEMA_about, entity(r)));
-        derivedFrom(s, c.evidence());
+        TextAnchor.Anchor a = derivedFrom(s, c.evidence());
+        // the source's own words only when a text equals the passage's exact quote; reported speech reworded is a paraphrase
+        boolean verbatim = a != null && c.text().stream().anyMatch(t -> t.value().equals(a.exact()));
+        add(s, AIKG.wording, verbatim ? AIKG.Verbatim : AIKG.Paraphrase);
     }
 
     private void scheme(Scheme sc) {
         Node s = iris.thing("scheme", sc.id());
         add(s, RDF_type, SKOS_ConceptScheme);
         sc.labels().forEach(t -> add(s, SKOS_prefLabel, lang(t)));
+        int position = 0;
         for (Concept c : sc.concepts()) {
             Node cn = iris.thing("concept", c.id());
             add(cn, RDF_type, SKOS_Concept);
+            // the order the source lists them in, which SKOS's unordered hasTopConcept does not keep
+            add(cn, SCHEMA_position, typed(Integer.toString(++position), XSDDatatype.XSDinteger));
             c.labels().forEach(t -> add(cn, SKOS_prefLabel, lang(t)));
             add(cn, SKOS_inScheme, s);
             add(cn, SKOS_topConceptOf, s);
@@ -125,9 +131,9 @@ final class SheetTriples {
         derivedFrom(s, sc.evidence());
     }
 
-    /** Anchors the quote in the text and links the fact to the passage it came from. */
-    private void derivedFrom(Node fact, Evidence evidence) {
-        if (evidence == null) return;
+    /** Anchors the quote in the text and links the fact to the passage it came from; the anchor, or null without evidence. */
+    private TextAnchor.Anchor derivedFrom(Node fact, Evidence evidence) {
+        if (evidence == null) return null;
         TextAnchor.Anchor a = anchor.find(evidence);
         Node passage = iris.passage(sheet.article().id(), a.start(), a.end());
         add(fact, PROV_wasDerivedFrom, passage);
@@ -144,6 +150,7 @@ final class SheetTriples {
         add(position, RDF_type, OA_TextPositionSelector);
         add(position, OA_start, typed(Integer.toString(a.start()), XSDDatatype.XSDnonNegativeInteger));
         add(position, OA_end, typed(Integer.toString(a.end()), XSDDatatype.XSDnonNegativeInteger));
+        return a;
     }
 
     private Node value(FactSheet.Value v) {

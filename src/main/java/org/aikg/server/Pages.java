@@ -631,7 +631,7 @@ final class Pages {
         Node owlClass = NodeFactory.createURI(OWL + "Class");
         List<Term> classList = terms(List.of(owlClass), lang, explicit);
         List<Term> properties = terms(List.of(NodeFactory.createURI(OWL + "ObjectProperty"), NodeFactory.createURI(OWL + "DatatypeProperty")), lang, explicit);
-        List<Term> individuals = terms(List.of(AIKG.ValueQualifier, SKOS_ConceptScheme), lang, explicit);
+        List<Term> individuals = terms(List.of(NodeFactory.createURI(OWL + "NamedIndividual")), lang, explicit);  // every concept and scheme of the ontology
         String t = title == null ? "aikg" : title.getLiteralLexicalForm();
         List<Alt> alts = List.of(new Alt("Turtle", "/def.ttl", Formats.TURTLE.mediaType()));
         Head head = head(t, desc == null ? null : desc.getLiteralLexicalForm(), lang, AIKG.ONTOLOGY, alts, jsonLd.webPage(t, ont), "/def", explicit);

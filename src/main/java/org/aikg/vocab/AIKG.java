@@ -27,13 +27,19 @@ public final class AIKG {
     public static final Node LessThan = term("LessThan");
     public static final Node AtMost = term("AtMost");
 
+    public static final Node Wording = term("Wording");
+    public static final Node WordingScheme = term("WordingScheme");
+    public static final Node Verbatim = term("Verbatim");
+    public static final Node Paraphrase = term("Paraphrase");
+
     public static final Node valueQualifier = term("valueQualifier");
     public static final Node statedAs = term("statedAs");
     public static final Node changeOf = term("changeOf");
+    public static final Node wording = term("wording");
 
     /** Every term above, for the test that checks the ontology declares them. */
     public static final List<Node> TERMS = List.of(ValueQualifier, ValueQualifierScheme, Exact, Approximately,
-            MoreThan, AtLeast, LessThan, AtMost, valueQualifier, statedAs, changeOf);
+            MoreThan, AtLeast, LessThan, AtMost, Wording, WordingScheme, Verbatim, Paraphrase, valueQualifier, statedAs, changeOf, wording);
 
     private static Node term(String local) {
         return NodeFactory.createURI(NS + local);

@@ -68,6 +68,7 @@ public final class Vocab {
     public static final Node SCHEMA_author = schema("author");
     public static final Node SCHEMA_text = schema("text");
     public static final Node SCHEMA_appearance = schema("appearance");
+    public static final Node SCHEMA_position = schema("position");
 
     public static final Node OA_SpecificResource = uri(OA + "SpecificResource");
     public static final Node OA_TextQuoteSelector = uri(OA + "TextQuoteSelector");

@@ -46,7 +46,53 @@ class ProvenanceChecksTest {
     void theArticleAsConvertedConforms() throws Exception {
         TestCli.Run r = validate(turtle);
         assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().startsWith("conforms: 303 triples"), r::toString);
+        assertTrue(r.out().startsWith("conforms: 312 triples"), r::toString);
+    }
+
+    /** The article's three claims are reported speech reworded (MODEL.md): each a paraphrase, not the source's words. */
+    @Test
+    void aClaimSaidToBeTheSourcesOwnWordsMustEqualItsPassage() throws Exception {
+        assertEquals(3, turtle.split("aikg:wording\\s+aikg:Paraphrase", -1).length - 1, "three claims, each a paraphrase");
+        String text = turtle.replaceFirst("aikg:wording(\\s+)aikg:Paraphrase", "aikg:wording$1aikg:Verbatim");
+        TestCli.Run r = validate(text);
+        assertEquals(1, r.code(), r::toString);
+        assertEquals(1, r.out().lines().filter(l -> l.contains("the claim's aikg:wording does not agree with its text")).count(), r::toString);
+    }
+
+    /** A claim whose text is its quote, word for word, is marked the source's own words, and conforms. */
+    @Test
+    void aClaimWhoseTextIsItsQuoteIsVerbatim() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("verbatim"));
+        for (String f : java.util.List.of("dataset.yaml", "sheet.yaml", "text.txt")) {
+            Files.copy(Path.of("src/test/resources/golden/minimal/data", f), data.resolve(f));
+        }
+        Path sheet = data.resolve("sheet.yaml");
+        String yaml = Files.readString(sheet, StandardCharsets.UTF_8);
+        assertTrue(yaml.contains("en: Demand is strong."));
+        Files.writeString(sheet, yaml.replace("en: Demand is strong.", "en: Acme said demand is strong."), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("verbatim.ttl");
+        assertEquals(0, TestCli.run("convert", data.toString(), "-o", out.toString()).code());
+        String written = Files.readString(out, StandardCharsets.UTF_8);
+        assertTrue(written.matches("(?s).*aikg:wording\\s+aikg:Verbatim.*"), written);
+        assertEquals(0, TestCli.run("validate", out.toString()).code());
+    }
+
+    /** The technology system's concepts keep the article's order; two at one place is a violation for each. */
+    @Test
+    void conceptsKeepTheSourcesOrderAndNoTwoShareAPlace() throws Exception {
+        org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        m.read(new java.io.StringReader(turtle), null, "TTL");
+        java.util.List<String> order = new java.util.ArrayList<>();
+        try (var qe = org.apache.jena.query.QueryExecution.model(m).query("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                + "SELECT ?l WHERE { ?c skos:prefLabel ?l ; <http://schema.org/position> ?p FILTER (LANG(?l) = 'en') } ORDER BY ?p").build()) {
+            qe.execSelect().forEachRemaining(row -> order.add(row.getLiteral("l").getString()));
+        }
+        // the article: "intelligent chips, large models, basic architectures and operating systems, tool chains, deep learning platforms and application technologies"
+        assertEquals(java.util.List.of("intelligent chips", "large models", "basic architectures and operating systems", "tool chains",
+                "deep learning platforms", "application technologies"), order);
+        TestCli.Run r = validate(replaced("schema:position    6;", "schema:position    5;"));
+        assertEquals(1, r.code(), r::toString);
+        assertEquals(2, r.out().lines().filter(l -> l.contains("another concept of the same scheme has this schema:position")).count(), r::toString);
     }
 
     @ParameterizedTest(name = "{0}")
