@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpClient.Redirect;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,13 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -36,10 +36,16 @@ import org.aikg.UsageException;
 import org.aikg.format.Format;
 import org.aikg.format.Formats;
 import org.aikg.input.Graphs;
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.http.HttpLib;
+import org.apache.jena.http.auth.AuthChallenge;
+import org.apache.jena.http.auth.AuthEnv;
+import org.apache.jena.http.auth.AuthLib;
 import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
@@ -51,6 +57,28 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * <p>Time is bounded twice: each try has {@link #timeout} for the whole exchange (connecting,
  * sending the graph, reading the whole answer: a store that sends its headers and then trickles
  * the body is cut off too), and the whole publish, conversion included, has {@link #maxTime}.
+ *
+ * <p>Authentication is Jena's: the credentials are registered in {@link AuthEnv} for the store's URL
+ * while the publish runs, and each try is sent by {@link AuthLib#authExecuteAsync}, which answers the
+ * store's 401 with Basic or Digest, whichever it asks for, and keeps the answer for the next requests
+ * ({@link HttpLib#requestBuilderFor} adds it; a stale nonce is answered again). Jena's Digest
+ * (5.6.0, {@code DigestLib}, {@code AuthHttp}) hashes with MD5 whatever {@code algorithm} the store
+ * names, always says {@code qop=auth}, and signs the path without its query string
+ * ({@code HttpLib.requestTargetServer}); Virtuoso takes that, a store that asks for SHA-256 is told so.
+ * The request URL is built as Jena's GSP builds it ({@link HttpLib#requestURL}, {@link HttpLib#urlEncodeQueryString}).
+ *
+ * <p>The exchange itself is not {@code GSP.PUT}: in Jena 5.6.0 it cannot keep what this class
+ * promises. {@code GSP.PUT(Graph)} goes through {@code HttpRDF.httpPutGraph} to
+ * {@code HttpLib.httpPushData}, which builds the request with no time limit (GSP has no setting
+ * for one; only headers), waits for it with {@code CompletableFuture.join()} (no deadline, not
+ * interruptible), then reads a 2xx answer to its end ({@code finishResponse}: a trickling store
+ * holds the try for ever) and a refusal whole into memory ({@code HttpLib.exception},
+ * {@code IO.readWholeFileAsUTF8}: no 64 KiB cap), and throws an {@code HttpException} that keeps the
+ * status and body but not the headers, so a redirect could not say where to. So the request is the
+ * JDK's, with our time limit and our body handler that keeps the first 64 KiB and can be stopped; the
+ * client is ours, built with {@code Redirect.NEVER} (Jena's default client, {@code HttpEnv}, follows
+ * redirects). {@link AuthEnv} is the JVM's: two publishes to one store at once in one JVM would share
+ * (and the first to end would remove) the registration; the CLI runs one.
  *
  * <pre>{@code
  * Publisher p = Publisher.to("http://localhost:3030/ds").credentials(Optional.of(creds))
@@ -201,31 +229,36 @@ public final class Publisher {
         int[] count = {0};
         long[] triples = {0};
         int[] retries = {0};
-        Graphs.Stats s = graphs.forEachWholeGraph(part -> {
-            // a local file's name means nothing to a remote store
-            retries[0] += run.put(graphs.isFileGraph(part.name()) ? null : part.name(), part.triples());
-            count[0]++;
-            triples[0] += part.size();
-        });
+        // Jena's AuthLib answers a 401 with what AuthEnv holds for the URL; it is the JVM's, so the credentials are
+        // there only while this publish runs, and the Digest or Basic session AuthLib kept goes with them
+        credentials.ifPresent(c -> AuthEnv.get().registerUsernamePassword(graphStore, c.user(), c.password()));
+        Graphs.Stats s;
+        try {
+            s = graphs.forEachWholeGraph(part -> {
+                // a local file's name means nothing to a remote store
+                retries[0] += run.put(graphs.isFileGraph(part.name()) ? null : part.name(), part.triples());
+                count[0]++;
+                triples[0] += part.size();
+            });
+        } finally {
+            if (credentials.isPresent()) AuthEnv.get().unregisterUsernamePassword(graphStore);
+        }
         return new Stats(count[0], triples[0], retries[0], (System.nanoTime() - start) / 1_000_000, s.failures());
     }
 
-    /** What {@code tryOnce} says when the store asked for Digest authentication: send again, answering the challenge. */
-    private static final String CHALLENGED = new String("challenged");
     /** Marks a try that met a kept-alive connection the store had closed: the request is sent again at once, on a new one. */
     private static final String CLOSED_BY_STORE = new String("closed by the store");
 
-    /** One publish: its HTTP client, its deadline and the store's Digest challenge, once it gave one. */
+    /** One publish: its HTTP client and its deadline. */
     private final class Run {
         private final long deadline;
         private final HttpClient http;
-        private volatile Digest digest;
-        private volatile boolean basic;
 
         Run(long deadline) {
             this.deadline = deadline;
             Duration connect = timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
-            this.http = HttpClient.newBuilder().connectTimeout(connect).build();
+            // not Jena's HttpEnv client: that one follows redirects (Redirect.ALWAYS), and a PUT is not sent on to elsewhere
+            this.http = HttpClient.newBuilder().connectTimeout(connect).followRedirects(Redirect.NEVER).build();
         }
 
         /** PUTs one graph (null: the default graph); returns the retries it took. */
@@ -235,29 +268,20 @@ public final class Publisher {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             RDFWriter.source(g).format(SENT.fileWriter()).output(body);
             byte[] bytes = body.toByteArray();
-            String sep = graphStore.getQuery() == null ? "?" : "&";
-            URI target = URI.create(graphStore + sep + (graph == null ? "default" : "graph=" + URLEncoder.encode(graph.getURI(), StandardCharsets.UTF_8)));
-            Supplier<HttpRequest.Builder> request = () -> {
-                HttpRequest.Builder req = HttpRequest.newBuilder(target)
-                        .header("Content-Type", SENT.contentType())
-                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-                // nothing until the store says which scheme it wants (its 401's WWW-Authenticate): then Basic, or Digest with
-                // its nonce used again and counted; Virtuoso, asked with Basic, answers 401 without saying it wants Digest
-                Digest d = digest;
-                if (credentials.isPresent() && (d != null || basic)) {
-                    Credentials c = credentials.get();
-                    req.header("Authorization", d != null ? d.authorization("PUT", target, c.user(), c.password()) : "Basic "
-                            + Base64.getEncoder().encodeToString((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8)));
-                }
-                return req;
-            };
+            // the Graph Store Protocol's request URL as Jena's GSP writes it
+            String target = HttpLib.requestURL(graphStore.toString(), graph == null ? HttpNames.paramGraphDefault
+                    : HttpNames.paramGraph + "=" + HttpLib.urlEncodeQueryString(graph.getURI()));
+            // requestBuilderFor adds the authentication AuthLib settled on at an earlier 401 (Basic, or Digest with its
+            // nonce counted), so that not every graph costs a challenge
+            Supplier<HttpRequest.Builder> request = () -> HttpLib.requestBuilderFor(target).uri(URI.create(target))
+                    .header(HttpNames.hContentType, SENT.contentType())
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
             return send(request, graph == null ? "the default graph" : graph.getURI());
         }
 
         private int send(Supplier<HttpRequest.Builder> request, String graph) {
             Duration pause = firstPause;
             String last = null;
-            int challenges = 0;
             boolean resent = false;
             for (int attempt = 1; ; attempt++) {
                 long left = deadline - System.nanoTime();
@@ -265,14 +289,10 @@ public final class Publisher {
                 Duration thisTry = Duration.ofNanos(Math.min(timeout.toNanos(), left));
                 last = tryOnce(request.get().timeout(thisTry).build(), thisTry, graph);
                 if (last == null) return attempt - 1;
-                if (last == CHALLENGED && ++challenges <= 2) {
-                    attempt--;  // answering the store's challenge is not a failed try
-                    continue;
-                }
                 if (last == CLOSED_BY_STORE) {
                     if (!resent) {
                         resent = true;
-                        attempt--;  // nor is sending a PUT (idempotent) again once, as HTTP clients do (RFC 9112 §9.3.1)
+                        attempt--;  // sending a PUT (idempotent) again once is not a failed try, as HTTP clients do (RFC 9112 §9.3.1)
                         continue;
                     }
                     last = "connection failed: the store closed the connection without answering";
@@ -296,14 +316,20 @@ public final class Publisher {
 
         /** One exchange, bounded by {@code thisTry} from start to the last byte: null when the graph is in, else what failed. */
         private String tryOnce(HttpRequest request, Duration thisTry, String graph) {
-            CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, info -> new FirstBytes());
+            Answers answers = new Answers();
+            // with credentials, Jena's AuthLib sends the request and answers the store's 401 (Basic or Digest) once, with the
+            // same request, its time limit copied, and our body handler: the answer that comes back is the store's last word
+            CompletableFuture<HttpResponse<String>> answer = credentials.isPresent() ? AuthLib.authExecuteAsync(http, request, answers)
+                    : http.sendAsync(request, answers);
             HttpResponse<String> r;
             try {
                 r = answer.get(thisTry.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
+                answers.cancel();
                 answer.cancel(true);
                 return "no complete answer within " + show(thisTry);
             } catch (InterruptedException e) {
+                answers.cancel();
                 answer.cancel(true);
                 Thread.currentThread().interrupt();
                 throw new AikgException("interrupted while publishing " + graph);
@@ -319,24 +345,13 @@ public final class Publisher {
                 // the JDK's client resends only GETs itself when a kept-alive connection turns out closed (Virtuoso closes them)
                 if (c instanceof IOException && message.contains("received no bytes")) return CLOSED_BY_STORE;
                 if (c instanceof IOException) return "connection failed: " + message;
+                // AuthLib's refusals (a challenge it cannot parse or answer) are Jena's HttpException
+                if (c instanceof HttpException) throw new AikgException("publishing " + graph + " failed: " + printable(message), c);
                 if (c instanceof RuntimeException re) throw re;
                 throw new AikgException("publishing " + graph + " failed: " + message, c);
             }
             int code = r.statusCode();
             if (code >= 200 && code < 300) return null;
-            if (code == 401 && credentials.isPresent()) {
-                List<String> asked = r.headers().allValues("WWW-Authenticate");
-                boolean sent = request.headers().firstValue("Authorization").isPresent();
-                Optional<Digest> challenge = Digest.challenge(asked);
-                if (challenge.isPresent() && (!sent || Digest.stale(asked))) {
-                    digest = challenge.get();
-                    return CHALLENGED;
-                }
-                if (challenge.isEmpty() && !sent) {
-                    basic = true;
-                    return CHALLENGED;
-                }
-            }
             String said = code + " " + printable(r.body().strip().lines().findFirst().orElse(reason(code)));
             if (code >= 300 && code < 400) {
                 String to = r.headers().firstValue("Location").map(l -> printable(l)).orElse("nowhere it said");
@@ -345,10 +360,23 @@ public final class Publisher {
             }
             if (code < 500) {
                 throw new AikgException("the store refused " + graph + ": " + said
-                        + (code == 401 || code == 403 ? " (check the credentials)"
+                        + (code == 401 || code == 403 ? " (check the credentials" + unanswerable(r) + ")"
                         : code == 404 || code == 405 ? " (is " + graphStore + " a Graph Store URL that takes writes?)" : ""));
             }
             return "the store answered " + said;
+        }
+
+        /** What in a 401's Digest challenge Jena's client does not answer: it hashes with MD5 only, whatever the algorithm asked. */
+        private String unanswerable(HttpResponse<?> r) {
+            if (r.statusCode() != 401 || credentials.isEmpty()) return "";
+            for (String value : r.headers().allValues("WWW-Authenticate")) {
+                AuthChallenge c = AuthChallenge.parse(value);
+                String algorithm = c == null || c.authParams == null ? null : c.authParams.get("algorithm");
+                if (algorithm != null && !algorithm.equalsIgnoreCase("MD5")) {
+                    return "; the store asks for Digest with " + printable(algorithm) + ", and aikg answers Digest with MD5 only";
+                }
+            }
+            return "";
         }
 
         /** Text from the store, safe to print on a terminal: control characters escaped, at most 300 characters. */
@@ -380,10 +408,35 @@ public final class Publisher {
         }
     }
 
+    /**
+     * The body handler of one try: a {@link FirstBytes} for each answer (two when AuthLib answered a challenge), all
+     * of them stopped when the try runs out of time. Cancelling the future AuthLib returns does not reach the JDK's
+     * exchange beneath it (it is a {@code thenCompose} of it); cancelling the body's subscription does, and closes the connection.
+     */
+    private static final class Answers implements HttpResponse.BodyHandler<String> {
+        private final List<FirstBytes> bodies = new CopyOnWriteArrayList<>();
+        private volatile boolean cancelled;
+
+        @Override
+        public HttpResponse.BodySubscriber<String> apply(HttpResponse.ResponseInfo info) {
+            FirstBytes b = new FirstBytes();
+            bodies.add(b);
+            if (cancelled) b.cancel();
+            return b;
+        }
+
+        void cancel() {
+            cancelled = true;
+            bodies.forEach(FirstBytes::cancel);
+        }
+    }
+
     /** Keeps the first {@link #ANSWER_BYTES} of an answer and reads past the rest, so that no answer fills the memory. */
     private static final class FirstBytes implements HttpResponse.BodySubscriber<String> {
         private final CompletableFuture<String> body = new CompletableFuture<>();
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+        private boolean cancelled;
 
         @Override
         public CompletionStage<String> getBody() {
@@ -392,7 +445,21 @@ public final class Publisher {
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
+            synchronized (this) {
+                this.subscription = subscription;
+                if (cancelled) {
+                    subscription.cancel();
+                    return;
+                }
+            }
             subscription.request(Long.MAX_VALUE);
+        }
+
+        /** Stops reading: the JDK's client closes the connection. */
+        synchronized void cancel() {
+            cancelled = true;
+            if (subscription != null) subscription.cancel();
+            body.cancel(false);
         }
 
         @Override
