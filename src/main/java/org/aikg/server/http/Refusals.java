@@ -45,8 +45,11 @@ public final class Refusals {
     public static HttpError of(Throwable t) {
         if (t instanceof HttpError e) return e;
         if (t instanceof QueryParseException e) {
-            String where = e.getLine() > 0 ? "line " + e.getLine() + ", column " + e.getColumn() + ": " : "";
-            return HttpError.badRequest("the query does not parse: " + where + firstLine(e.getMessage()));
+            // Jena's message names the place of the token it could not take; the exception's own line and column can
+            // name another (the token before), so they are added only where the message names none
+            String message = firstLine(e.getMessage());
+            String where = e.getLine() > 0 && !message.contains("line ") ? "line " + e.getLine() + ", column " + e.getColumn() + ": " : "";
+            return HttpError.badRequest("the query does not parse: " + where + message);
         }
         if (t instanceof QueryDeniedException) return HttpError.badRequest("federated queries (SERVICE) are switched off on this server");
         if (t instanceof QueryCancelledException && t.getCause() instanceof HttpError e) return e;
