@@ -41,7 +41,9 @@ public record Format(String label, Kind kind, List<String> mediaTypes, List<Stri
         /** A page for people. */
         HTML,
         /** Plain JSON (the answer of ARQ's JSON query form). */
-        JSON
+        JSON,
+        /** A document for machines that is not RDF: the sitemap (XML), robots.txt (text). */
+        DOCUMENT
     }
 
     public Format {

@@ -62,9 +62,15 @@ public final class Formats {
     public static final Format JSON = new Format("JSON", Kind.JSON, List.of("application/json"), List.of("json"), null, null, null, null,
             false);
 
+    /** The sitemap ({@code /sitemap.xml}, sitemaps.org's protocol). */
+    public static final Format SITEMAP = new Format("Sitemap", Kind.DOCUMENT, List.of("application/xml"), List.of("xml"), null, null, null, null,
+            false);
+    /** Plain text ({@code /robots.txt}). */
+    public static final Format TEXT = new Format("Text", Kind.DOCUMENT, List.of("text/plain"), List.of("txt"), null, null, null, null, false);
+
     /** Every format, in the order of the declarations above. */
     public static final List<Format> ALL = List.of(TURTLE, NTRIPLES, JSONLD, RDFXML, TRIG, NQUADS, RDF_THRIFT, RDF_PROTOBUF, RESULTS_JSON,
-            RESULTS_XML, RESULTS_CSV, RESULTS_TSV, RESULTS_THRIFT, RESULTS_PROTOBUF, RESULTS_TEXT, HTML, JSON);
+            RESULTS_XML, RESULTS_CSV, RESULTS_TSV, RESULTS_THRIFT, RESULTS_PROTOBUF, RESULTS_TEXT, HTML, JSON, SITEMAP, TEXT);
 
     /** The formats aikg writes as files (convert's outputs, the files of {@code /download/}), Turtle first (the main download). */
     public static final List<Format> FILES = ALL.stream().filter(Format::isFile).toList();

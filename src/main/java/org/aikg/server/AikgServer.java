@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import org.aikg.search.SearchIndex;
 import org.aikg.server.budget.Budget;
 import org.aikg.server.budget.Lanes;
 import org.aikg.server.budget.Limits;
+import org.aikg.server.crawl.CrawlServlet;
 import org.aikg.server.http.BodyDeadline;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.JettyErrors;
@@ -300,6 +302,9 @@ public final class AikgServer {
                     .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
                     .addServlet("/search", new SearchServlet(site, pages, templates, this::searchIndex))
                     .addServlet("/fragments", new Fragments(site.dsg, site::triplesIfCounted, this::address, site.prefixes));
+            CrawlServlet crawl = new CrawlServlet(site.dsg, site.base, this::address, site.loaded.atZone(ZoneOffset.UTC).toLocalDate());
+            // the numbered sitemap files must lie at the root (a sitemap lists only URLs under its own folder): *.xml, after every prefix
+            builder.addServlet("/robots.txt", crawl).addServlet("/sitemap.xml", crawl).addServlet("*.xml", crawl);
         }
 
         /** Work that may run to the time limit: queries (also Fuseki's, and Graph Store reads), fragments, named queries. */
