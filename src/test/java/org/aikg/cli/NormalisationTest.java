@@ -14,8 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.aikg.TestCli;
 import org.aikg.TestCli.Run;
+import org.aikg.TestCli;
+import org.aikg.TestData;
 import org.aikg.input.Graphs;
 import org.aikg.server.AikgServer;
 import org.aikg.store.Datasets;
@@ -37,11 +38,7 @@ class NormalisationTest {
     Path tmp;
 
     private Path minimalData() throws IOException {
-        Path data = Files.createDirectory(tmp.resolve("data"));
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/golden/minimal/data"))) {
-            for (Path f : files.toList()) Files.copy(f, data.resolve(f.getFileName()));
-        }
-        return data;
+        return TestData.minimalDataIn(tmp);
     }
 
     private static void replaceIn(Path file, String from, String to) throws IOException {

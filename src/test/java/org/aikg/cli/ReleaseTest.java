@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.aikg.TestCli;
 import org.aikg.TestCli.Run;
+import org.aikg.TestCli;
+import org.aikg.TestData;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdfpatch.RDFPatchOps;
@@ -37,11 +37,7 @@ class ReleaseTest {
     Path tmp;
 
     private Path minimalData() throws IOException {
-        Path data = Files.createDirectory(tmp.resolve("data"));
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/golden/minimal/data"))) {
-            for (Path f : files.toList()) Files.copy(f, data.resolve(f.getFileName()));
-        }
-        return data;
+        return TestData.minimalDataIn(tmp);
     }
 
     private static Set<Quad> quads(DatasetGraph dsg) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.aikg.TestData;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.junit.jupiter.api.Test;
@@ -27,11 +27,7 @@ class WatcherTest {
     Path tmp;
 
     private Path minimalData() throws IOException {
-        Path data = Files.createDirectory(tmp.resolve("data"));
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/golden/minimal/data"))) {
-            for (Path f : files.toList()) Files.copy(f, data.resolve(f.getFileName()));
-        }
-        return data;
+        return TestData.minimalDataIn(tmp);
     }
 
     /** The next event, waiting for it without a bound on how soon it comes (the test's own timeout stops a hang). */
