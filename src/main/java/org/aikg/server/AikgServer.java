@@ -229,7 +229,7 @@ public final class AikgServer {
         private final Site site;
         private final Downloads downloads;
         private final Templates templates = new Templates();
-        private final Pages pages;
+        private final PageServlets pages;
         private final SparqlEndpoint sparql;
         private final Limits limits;
         private final Duration bodyDeadline;
@@ -239,19 +239,16 @@ public final class AikgServer {
         private volatile Thread searchLater;
         private volatile FusekiServer server;
 
-        private final long pageCacheBytes;
-
         Module(Site site, Downloads downloads, Limits limits, Duration bodyDeadline, String publicUrl, long pageCacheBytes) {
-            this.pageCacheBytes = pageCacheBytes;
             this.limits = limits;
             this.site = site;
             this.bodyDeadline = bodyDeadline;
             this.publicUrl = publicUrl;
             this.downloads = downloads;
-            this.pages = new Pages(site);
+            this.pages = new PageServlets(site, templates, downloads, pageCacheBytes);
             this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(site.dsg, site.base, site.prefixes,
                     () -> Txn.calculateRead(site.dsg, () -> ServiceDescription.of(site.base + "sparql", site.datasetNode, site.triples(),
-                            site.dsg.listGraphNodes()))), new QueryPage(site, pages, templates));
+                            site.dsg.listGraphNodes()))), new QueryPage(site, templates));
         }
 
         @Override
@@ -266,15 +263,14 @@ public final class AikgServer {
             builder.addFilter("/*", new RequestGate(MAX_BODY));
             builder.addFilter("/*", new Lanes(limits, Module::isQueryWork));
             builder.addFilter("/*", new ReadTransactionFilter(site.dsg));
-            PageCache cache = new PageCache(pageCacheBytes);
-            MetadataServlet meta = new MetadataServlet(site, pages, templates, downloads);
+            MetadataServlet meta = pages.metadata();
             for (String suffix : Offers.PAGE.suffixes()) builder.addServlet("/dataset." + suffix, meta).addServlet("/def." + suffix, meta);
-            LinkedDataServlet ld = new LinkedDataServlet(site, pages, templates, cache);
-            DownloadServlet dl = new DownloadServlet(site, downloads, pages, templates);
-            ClassServlet classes = new ClassServlet(site, pages, templates, cache);
-            QueriesServlet queries = new QueriesServlet(site, pages, templates, sparql);
+            LinkedDataServlet ld = pages.linkedData();
+            DownloadServlet dl = new DownloadServlet(site, downloads, pages.downloadList());
+            ClassServlet classes = pages.classes();
+            QueriesServlet queries = new QueriesServlet(site, new QueriesPage(site, pages.jsonLd()), templates, sparql);
             SparqlServlet endpoint = new SparqlServlet(sparql);
-            builder.addServlet("", new HomeServlet(pages, templates, cache, downloads))
+            builder.addServlet("", pages.home())
                     .addServlet("/sparql", endpoint)
                     .addServlet("/sparql/", endpoint)
                     .addServlet("/id/*", ld)
@@ -290,7 +286,7 @@ public final class AikgServer {
                     .addServlet("/queries/*", queries)
                     .addServlet("/static/*", new StaticServlet())
                     .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
-                    .addServlet("/search", new SearchServlet(site, pages, templates, this::searchIndex))
+                    .addServlet("/search", new SearchServlet(new SearchPage(site, pages.links()), templates, this::searchIndex))
                     .addServlet("/fragments", new Fragments(site.dsg, site::triplesIfCounted, this::address, site.prefixes));
         }
 
@@ -385,7 +381,7 @@ public final class AikgServer {
             }
             JettyErrors.install(server.getJettyServer(), MAX_BODY);
             BodyDeadline.install(server.getJettyServer(), MAX_BODY, bodyDeadline);
-            Refusals.install(server.getServletContext(), new ErrorPage(pages, templates));
+            Refusals.install(server.getServletContext(), pages.errorPage());
         }
     }
 }

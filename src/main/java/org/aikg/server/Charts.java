@@ -21,7 +21,6 @@ import org.aikg.server.Views.Bar;
 import org.aikg.server.Views.Chart;
 import org.aikg.server.Views.Key;
 import org.aikg.server.Views.Link;
-import org.aikg.server.Views.Words;
 import org.aikg.vocab.AIKG;
 import org.apache.jena.graph.Node;
 
@@ -36,11 +35,17 @@ final class Charts {
     static final int MAX_CHARTS = 12;
 
     private final Site site;
-    private final Pages pages;
+    private final Classes classes;
+    private final Statistics statistics;
+    private final Facts facts;
+    private final Links links;
 
-    Charts(Site site, Pages pages) {
+    Charts(Site site, Classes classes, Statistics statistics, Facts facts, Links links) {
         this.site = site;
-        this.pages = pages;
+        this.classes = classes;
+        this.statistics = statistics;
+        this.facts = facts;
+        this.links = links;
     }
 
     /** A group of observations to compare: the title says what they have in common; each bar is labelled by what differs. */
@@ -72,7 +77,7 @@ final class Charts {
     /** Every chart of the published statistics. */
     List<Chart> all(String lang, boolean explicit) {
         Index ix = index();
-        List<Node> obs = pages.classes().ordered(SCHEMA_Observation, lang, things -> pages.sortedByLabel(things, lang));
+        List<Node> obs = classes.ordered(SCHEMA_Observation, lang, things -> site.labels().sorted(things, lang));
         Map<List<Node>, Boolean> seenVariable = new LinkedHashMap<>();
         Map<List<Node>, Boolean> seenPeriod = new LinkedHashMap<>();
         for (Node o : obs) {
@@ -150,7 +155,7 @@ final class Charts {
         List<Node> members = (byPeriod ? ix.byVariable() : ix.byUnitAndPeriod()).getOrDefault(key, List.of());
         if (members.size() < 2) return null;
         Words w = Words.of(lang);
-        List<Node> sorted = new ArrayList<>(pages.sortedByLabel(members, lang));
+        List<Node> sorted = new ArrayList<>(site.labels().sorted(members, lang));
         if (byPeriod) {
             sorted.sort(Comparator.comparing((Node o) -> {
                 Node d = ix.figures().get(o).date();
@@ -161,7 +166,7 @@ final class Charts {
         Set<Node> variables = new HashSet<>();
         for (Node o : members) variables.add(ix.figures().get(o).variable());
         if (variables.size() < 2) return null;
-        return new Group(w.sameUnitPeriod(capitalised(site.labels().label(key.get(0), lang), lang), Dates.format(key.get(1), lang)), false, sorted);
+        return new Group(w.sameUnitPeriod(Labels.capitalised(site.labels().label(key.get(0), lang), lang), Dates.format(key.get(1), lang)), false, sorted);
     }
 
     private Index index() {
@@ -178,8 +183,8 @@ final class Charts {
         Map<Node, Figure> figures = new HashMap<>();
         Map<List<Node>, List<Node>> byVariable = new HashMap<>();
         Map<List<Node>, List<Node>> byUnitAndPeriod = new HashMap<>();
-        Map<Node, Statistics.Statistic> all = pages.statistics().all();
-        for (Node o : pages.classes().of(SCHEMA_Observation)) {
+        Map<Node, Statistics.Statistic> all = statistics.all();
+        for (Node o : classes.of(SCHEMA_Observation)) {
             Statistics.Statistic s = all.get(o);
             BigDecimal amount = amount(s);
             if (s.unit() == null || amount == null) continue;
@@ -221,11 +226,11 @@ final class Charts {
             String label;
             if (g.byPeriod()) label = f.date() == null ? w.noPeriod() : Dates.format(f.date(), lang);
             else label = f.variable() == null ? site.labels().label(o, lang) : site.labels().label(f.variable(), lang);
-            Link l = pages.link(o, lang, explicit);
+            Link l = links.link(o, lang, explicit);
             BigDecimal pct = max.signum() == 0 ? BigDecimal.ZERO
                     : f.amount().abs().multiply(BigDecimal.valueOf(100)).divide(max, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
             if (pct.compareTo(BigDecimal.ONE) < 0) pct = BigDecimal.ONE;
-            bars.add(new Bar(new Link(label, l.href(), l.title()), pages.figure(o, lang), pct.toPlainString(), kind(f.qualifier()), false));
+            bars.add(new Bar(new Link(label, l.href(), l.title()), facts.figure(o, lang), pct.toPlainString(), kind(f.qualifier()), false));
         }
         List<Key> legend = new ArrayList<>();
         for (String q : List.of("Exact", "Approximately", "MoreThan", "AtLeast", "LessThan", "AtMost")) {
@@ -249,9 +254,5 @@ final class Charts {
             case "LessThan", "AtMost" -> "upper";
             default -> "exact";
         };
-    }
-
-    private static String capitalised(String s, String lang) {
-        return lang.equals("zh") || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

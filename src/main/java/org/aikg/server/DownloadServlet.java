@@ -3,12 +3,11 @@ package org.aikg.server;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.aikg.server.budget.Budget;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.aikg.server.budget.Budget;
 import org.aikg.server.http.Format;
 import org.aikg.server.http.Formats;
 import org.aikg.server.http.HttpError;
@@ -23,16 +22,19 @@ import org.aikg.server.http.Responses;
  */
 final class DownloadServlet extends Resource {
     private static final long serialVersionUID = 1L;
+    /** The list of the files for a person, in the site's layout: made by the pages, so that the downloads need not know them. */
+    interface ListPage {
+        byte[] render(HttpServletRequest req, List<Downloads.File> files);
+    }
+
     private final transient Site site;
     private final transient Downloads downloads;
-    private final transient Pages pages;
-    private final transient Templates templates;
+    private final transient ListPage listPage;
 
-    DownloadServlet(Site site, Downloads downloads, Pages pages, Templates templates) {
+    DownloadServlet(Site site, Downloads downloads, ListPage listPage) {
         this.site = site;
         this.downloads = downloads;
-        this.pages = pages;
-        this.templates = templates;
+        this.listPage = listPage;
     }
 
     @Override
@@ -43,8 +45,7 @@ final class DownloadServlet extends Resource {
                     Offers.MESSAGE));
             resp.setHeader("Vary", "Accept, Accept-Language");
             if (format == Formats.HTML) {
-                Reader r = Reader.of(req);
-                Responses.send(req, resp, Formats.HTML.contentType(), templates.render("downloads", pages.downloadList(r.lang(), r.explicit(), downloads.files(Budget.of(req)))));
+                Responses.send(req, resp, Formats.HTML.contentType(), listPage.render(req, downloads.files(Budget.of(req))));
                 return;
             }
             StringBuilder b = new StringBuilder("The whole dataset, in each format (each also as .gz):\n\n");

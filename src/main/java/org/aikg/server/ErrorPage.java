@@ -1,15 +1,16 @@
 package org.aikg.server;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.aikg.server.Views.Head;
+import org.aikg.server.Views.Message;
 import org.aikg.server.http.Refusals;
 
 /** A refusal shown to a person: the site's layout, in the reader's language. */
 final class ErrorPage implements Refusals.Page {
-    private final Pages pages;
     private final Templates templates;
 
-    ErrorPage(Pages pages, Templates templates) {
-        this.pages = pages;
+    ErrorPage(Templates templates) {
         this.templates = templates;
     }
 
@@ -20,7 +21,7 @@ final class ErrorPage implements Refusals.Page {
         String h = status == 404 ? (zh ? "未找到" : "Not found") : heading;
         String text = status == 404 && reason.startsWith("there is nothing here") ? (zh ? "这里没有这个资源。" : "There is nothing here with this address.")
                 : reason;
-        return templates.render("message", pages.message(status, h, text, lang));
+        return templates.render("message", new Message(Head.of(h, null, lang, null, List.of(), null, null), status, h, text));
     }
 
     /** The reader's language; from Accept-Language alone when the parameters are what was refused (malformed, repeated). */

@@ -12,13 +12,13 @@ import org.aikg.server.http.Responses;
 /** The home page at {@code /}: what the dataset is, how big, and where to go. */
 final class HomeServlet extends Resource {
     private static final long serialVersionUID = 1L;
-    private final transient Pages pages;
+    private final transient HomePage page;
     private final transient Templates templates;
     private final transient PageCache cache;
     private final transient Downloads downloads;
 
-    HomeServlet(Pages pages, Templates templates, PageCache cache, Downloads downloads) {
-        this.pages = pages;
+    HomeServlet(HomePage page, Templates templates, PageCache cache, Downloads downloads) {
+        this.page = page;
         this.templates = templates;
         this.cache = cache;
         this.downloads = downloads;
@@ -28,13 +28,13 @@ final class HomeServlet extends Resource {
     protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Reader r = Reader.of(req);
         List<Downloads.File> files = downloads.current();
-        Supplier<PageCache.Rendered> render = () -> new PageCache.Rendered(templates.render("home", pages.home(r.lang(), r.explicit(), files)),
+        Supplier<PageCache.Rendered> render = () -> new PageCache.Rendered(templates.render("home", page.page(r.lang(), r.explicit(), files)),
                 Formats.HTML.contentType());
         // kept for the files written so far: made again (once) when more are written, to show their sizes
-        PageCache.Rendered page = cache.get("/|" + r.lang() + "|" + r.explicit() + "|" + downloads.writtenCount(), render);
+        PageCache.Rendered rendered = cache.get("/|" + r.lang() + "|" + r.explicit() + "|" + downloads.writtenCount(), render);
         resp.setHeader("Vary", "Accept-Language");
         resp.setHeader("Link", "</dataset>; rel=\"describedby\"; type=\"" + Formats.TURTLE.mediaType()
                 + "\", </sparql>; rel=\"http://www.w3.org/ns/sparql-service-description#endpoint\"");
-        Responses.send(req, resp, page.contentType(), page.body());
+        Responses.send(req, resp, rendered.contentType(), rendered.body());
     }
 }

@@ -1,9 +1,13 @@
 package org.aikg.server;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
+import org.aikg.convert.TripleOrder;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -90,7 +94,7 @@ final class Labels {
                 Node end = object(t.getObject(), Vocab.OA_end);
                 if (start != null && end != null) {
                     try {
-                        return Views.Words.of(lang).characters(Long.parseLong(start.getLiteralLexicalForm()), Long.parseLong(end.getLiteralLexicalForm()));
+                        return Words.of(lang).characters(Long.parseLong(start.getLiteralLexicalForm()), Long.parseLong(end.getLiteralLexicalForm()));
                     } catch (NumberFormatException e) {
                         return null;
                     }
@@ -169,6 +173,25 @@ final class Labels {
             if (any == null) any = o;
         }
         return en != null ? en : plain != null ? plain : any;
+    }
+
+    /** Nodes in the order of their labels ({@link LabelOrder}), ties by IRI. */
+    List<Node> sorted(List<Node> nodes, String lang) {
+        Map<Node, String> labels = new HashMap<>();
+        for (Node n : nodes) labels.computeIfAbsent(n, k -> label(k, lang));
+        List<Node> copy = new ArrayList<>(nodes);
+        copy.sort(Comparator.comparing((Node n) -> labels.get(n), LabelOrder.of(lang)).thenComparing(TripleOrder::node));
+        return copy;
+    }
+
+    /** A label at the head of a title or a list: its first letter upper case, in a language that has cases. */
+    static String capitalised(String s, String lang) {
+        return lang.equals("zh") || s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    /** A language tag for HTML's lang attribute ("zh" is written Simplified, as the data's zh is); null for none. */
+    static String htmlLang(String tag) {
+        return tag == null || tag.isEmpty() ? null : tag.equalsIgnoreCase("zh") ? "zh-Hans" : tag;
     }
 
     static boolean matches(String tag, String lang) {

@@ -20,13 +20,13 @@ import org.apache.jena.graph.NodeFactory;
 final class LinkedDataServlet extends Resource {
     private static final long serialVersionUID = 1L;
     private final transient Site site;
-    private final transient Pages pages;
+    private final transient ThingPage page;
     private final transient Templates templates;
     private final transient PageCache cache;
 
-    LinkedDataServlet(Site site, Pages pages, Templates templates, PageCache cache) {
+    LinkedDataServlet(Site site, ThingPage page, Templates templates, PageCache cache) {
         this.site = site;
-        this.pages = pages;
+        this.page = page;
         this.templates = templates;
         this.cache = cache;
     }
@@ -42,24 +42,24 @@ final class LinkedDataServlet extends Resource {
         if (p.kind().equals("id")) {
             Responses.readHeaders(resp);
             resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            resp.setHeader("Location", pages.href(p.docPath(), reader.lang(), reader.explicit()));
+            resp.setHeader("Location", Links.href(p.docPath(), reader.lang(), reader.explicit()));
             resp.setHeader("Vary", "Accept");
             return;
         }
         Format format = chosen(req, p);
-        int page = Params.page(req);
+        int number = Params.page(req);
         boolean html = format == Formats.HTML;
-        String key = p.docPath() + "|" + format.suffix() + (html ? "|" + reader.lang() + "|" + reader.explicit() + "|" + page : "");
+        String key = p.docPath() + "|" + format.suffix() + (html ? "|" + reader.lang() + "|" + reader.explicit() + "|" + number : "");
         PageCache.Rendered r = cache.get(key, () -> {
             if (!html) return new PageCache.Rendered(format.write(Describe.of(site.data, thing, site.prefixes)), format.contentType());
-            Views.Resource model = pages.resource(thing, reader.lang(), reader.explicit(), p.docPath(), page);
+            Views.Resource model = page.resource(thing, reader.lang(), reader.explicit(), p.docPath(), number);
             return model == null ? null : new PageCache.Rendered(templates.render("resource", model), format.contentType());
         });
-        if (r == null) throw HttpError.notFound("there is no page " + page + " of this description");
+        if (r == null) throw HttpError.notFound("there is no page " + number + " of this description");
         resp.setHeader("Vary", html ? "Accept, Accept-Language" : "Accept");
         if (p.suffix() == null && Params.one(req, "format") == null) resp.setHeader("Content-Location", p.docPath() + "." + format.suffix());
         StringBuilder link = new StringBuilder("<" + thing.getURI() + ">; rel=\"canonical\"");
-        for (var alt : pages.alternates(p.docPath())) {
+        for (var alt : ThingPage.alternates(p.docPath())) {
             link.append(", <").append(alt.href()).append(">; rel=\"alternate\"; type=\"").append(alt.mediaType()).append('"');
         }
         resp.setHeader("Link", link.toString());

@@ -14,13 +14,13 @@ import org.aikg.server.sparql.SparqlEndpoint;
 final class QueriesServlet extends Resource {
     private static final long serialVersionUID = 1L;
     private final transient Site site;
-    private final transient Pages pages;
+    private final transient QueriesPage page;
     private final transient Templates templates;
     private final transient SparqlEndpoint sparql;
 
-    QueriesServlet(Site site, Pages pages, Templates templates, SparqlEndpoint sparql) {
+    QueriesServlet(Site site, QueriesPage page, Templates templates, SparqlEndpoint sparql) {
         this.site = site;
-        this.pages = pages;
+        this.page = page;
         this.templates = templates;
         this.sparql = sparql;
     }
@@ -31,7 +31,7 @@ final class QueriesServlet extends Resource {
         if (path.equals("/queries") || path.equals("/queries/")) {
             Reader r = Reader.of(req);
             resp.setHeader("Vary", "Accept-Language");
-            Responses.send(req, resp, Formats.HTML.contentType(), templates.render("queries", pages.queries(r.lang(), r.explicit())));
+            Responses.send(req, resp, Formats.HTML.contentType(), templates.render("queries", page.page(r.lang(), r.explicit())));
             return;
         }
         String name = path.substring("/queries/".length());

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aikg.query.NamedQuery;
 import org.aikg.server.http.Params;
+import org.aikg.server.Views.Head;
 import org.aikg.server.Views.QueryLink;
+import org.aikg.server.Views.Sparql;
 import org.aikg.server.Views.Value;
 import org.aikg.server.sparql.HtmlView;
 import org.apache.jena.graph.Node;
@@ -16,12 +18,10 @@ import org.apache.jena.graph.NodeFactory;
 /** The query page of {@code /sparql}: the editor with the named queries, and an answer or a refusal below it. */
 final class QueryPage implements HtmlView {
     private final Site site;
-    private final Pages pages;
     private final Templates templates;
 
-    QueryPage(Site site, Pages pages, Templates templates) {
+    QueryPage(Site site, Templates templates) {
         this.site = site;
-        this.pages = pages;
         this.templates = templates;
     }
 
@@ -56,8 +56,8 @@ final class QueryPage implements HtmlView {
         Reader reader = Reader.of(req);
         List<QueryLink> examples = site.queries().all().stream().map(q -> new QueryLink(q.name(), q.title(reader.lang()), q.text(),
                 "/sparql?query=" + URLEncoder.encode(q.text(), StandardCharsets.UTF_8))).toList();
-        var head = pages.head("SPARQL", "SPARQL 1.1 query endpoint", reader.lang(), null, List.of(), null, "/sparql", false);
-        return templates.render("sparql", new Views.Sparql(head, text, examples, columns, rows, message, ran));
+        Head head = Head.of("SPARQL", "SPARQL 1.1 query endpoint", reader.lang(), null, List.of(), null, "/sparql");
+        return templates.render("sparql", new Sparql(head, text, examples, columns, rows, message, ran));
     }
 
     private Value value(Node n) {

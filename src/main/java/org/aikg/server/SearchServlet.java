@@ -17,7 +17,6 @@ import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
-import org.apache.jena.graph.Node;
 
 /**
  * {@code /search?q=}: the things whose names or labels match, in English or Chinese — a page grouped
@@ -29,14 +28,12 @@ final class SearchServlet extends Resource {
     static final int SUGGESTIONS = 10;
     /** Things on the results page. */
     static final int RESULTS = 100;
-    private final transient Site site;
-    private final transient Pages pages;
+    private final transient SearchPage page;
     private final transient Templates templates;
     private final transient Function<Budget, SearchIndex> index;
 
-    SearchServlet(Site site, Pages pages, Templates templates, Function<Budget, SearchIndex> index) {
-        this.site = site;
-        this.pages = pages;
+    SearchServlet(SearchPage page, Templates templates, Function<Budget, SearchIndex> index) {
+        this.page = page;
         this.templates = templates;
         this.index = index;
     }
@@ -56,15 +53,14 @@ final class SearchServlet extends Resource {
                 JsonObject o = new JsonObject();
                 o.put("label", h.label());
                 o.put("lang", h.lang());
-                Node type = site.data.find(h.thing(), org.aikg.vocab.Vocab.RDF_type, Node.ANY).nextOptional().map(t -> t.getObject()).orElse(null);
-                o.put("type", type == null ? "" : site.labels().label(type, r.lang()));
-                o.put("href", pages.link(h.thing(), r.lang(), r.explicit()).href());
+                o.put("type", page.typeLabel(h.thing(), r.lang()));
+                o.put("href", page.href(h.thing(), r.lang(), r.explicit()));
                 o.put("iri", h.thing().getURI());
                 out.add(o);
             }
             Responses.send(req, resp, format.contentType(), out.toString().getBytes(StandardCharsets.UTF_8));
             return;
         }
-        Responses.send(req, resp, format.contentType(), templates.render("search", pages.search(q, hits, r.lang(), r.explicit())));
+        Responses.send(req, resp, format.contentType(), templates.render("search", page.page(q, hits, r.lang(), r.explicit())));
     }
 }

@@ -15,7 +15,6 @@ import org.aikg.server.Views.Link;
 import org.aikg.server.Views.Said;
 import org.aikg.server.Views.SourceFacts;
 import org.aikg.server.Views.Stat;
-import org.aikg.server.Views.Words;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -38,7 +37,11 @@ final class SourceHubs {
     static final int MAX_FACTS = 50;
 
     private final Site site;
-    private final Pages pages;
+    private final Classes classes;
+    private final Statistics statistics;
+    private final Offsets offsets;
+    private final Facts facts;
+    private final Links links;
     /**
      * What each source's graph lists, from one pass over the types of every graph, and in the order of
      * each language once it is asked for: each page read the types of its source's graph and sorted its
@@ -51,9 +54,13 @@ final class SourceHubs {
     private final Map<Node, Node> documents = new ConcurrentHashMap<>();
     private static final Node NO_DOCUMENT = NodeFactory.createBlankNode("aikg-no-document");
 
-    SourceHubs(Site site, Pages pages) {
+    SourceHubs(Site site, Classes classes, Statistics statistics, Offsets offsets, Facts facts, Links links) {
         this.site = site;
-        this.pages = pages;
+        this.classes = classes;
+        this.statistics = statistics;
+        this.offsets = offsets;
+        this.facts = facts;
+        this.links = links;
     }
 
     /** The sources whose graphs say something about {@code thing}, in document order. */
@@ -98,7 +105,7 @@ final class SourceHubs {
         List<Node> out = new ArrayList<>();
         site.data.find(Node.ANY, OA_hasSource, document).forEachRemaining(t -> out.add(t.getSubject()));
         Map<Node, long[]> at = new HashMap<>();
-        for (Node p : out) at.put(p, pages.offsets(p));
+        for (Node p : out) at.put(p, offsets.of(p));
         out.sort(Comparator.comparingLong((Node p) -> at.get(p)[0]).thenComparing(p -> -at.get(p)[1]).thenComparing(Node::getURI));
         return out;
     }
@@ -106,9 +113,9 @@ final class SourceHubs {
     /** Where a fact first appears in its source's text (its earliest passage), for listing facts in text order. */
     long firstOffset(Reads reads, Node fact) {
         long best = Long.MAX_VALUE;
-        Statistics.Statistic s = pages.statistics().of(fact);
+        Statistics.Statistic s = statistics.of(fact);
         List<Node> passages = s != null ? s.passages() : reads.all(fact, PROV_wasDerivedFrom).stream().map(Triple::getObject).toList();
-        for (Node p : passages) best = Math.min(best, pages.offsets(p)[0]);
+        for (Node p : passages) best = Math.min(best, offsets.of(p)[0]);
         return best;
     }
 
@@ -137,11 +144,11 @@ final class SourceHubs {
     SourceFacts facts(Reads reads, Source source, Node except, String lang, boolean explicit) {
         Listed listed = lists.get().getOrDefault(source.graph(), Listed.NONE);
         Ordered in = listed.ordered(lang, this);
-        List<Stat> stats = in.statistics().stream().filter(n -> !n.equals(except)).limit(MAX_FACTS).map(o -> pages.stat(reads, o, lang, explicit)).toList();
-        List<Said> said = in.claims().stream().filter(n -> !n.equals(except)).limit(MAX_FACTS).map(c -> pages.claim(reads, c, lang, explicit)).toList();
-        List<Link> named = in.things().stream().filter(n -> !n.equals(except)).limit(MAX_FACTS).map(n -> pages.link(n, lang, explicit)).toList();
-        Link doc = pages.link(source.document(), lang, explicit);
-        String all = source.document().equals(except) ? null : pages.href(site.pageOf(source.document()) + "#facts", lang, explicit);
+        List<Stat> stats = in.statistics().stream().filter(n -> !n.equals(except)).limit(MAX_FACTS).map(o -> facts.stat(reads, o, lang, explicit)).toList();
+        List<Said> said = in.claims().stream().filter(n -> !n.equals(except)).limit(MAX_FACTS).map(c -> facts.claim(reads, c, lang, explicit)).toList();
+        List<Link> named = in.things().stream().filter(n -> !n.equals(except)).limit(MAX_FACTS).map(n -> links.link(n, lang, explicit)).toList();
+        Link doc = links.link(source.document(), lang, explicit);
+        String all = source.document().equals(except) ? null : Links.href(site.pageOf(source.document()) + "#facts", lang, explicit);
         return new SourceFacts(doc, byline(reads, source.document(), lang), stats, said, named, listed.total(), all);
     }
 
@@ -159,7 +166,7 @@ final class SourceHubs {
             if (o == null) {
                 Reads reads = new Reads(hubs.site.data);
                 o = new Ordered(hubs.inTextOrder(reads, statistics, lang), hubs.inTextOrder(reads, claims, lang),
-                        List.copyOf(hubs.pages.sortedByLabel(things, lang)));
+                        List.copyOf(hubs.site.labels().sorted(things, lang)));
                 byLanguage.putIfAbsent(lang, o);
             }
             return o;
@@ -205,14 +212,14 @@ final class SourceHubs {
 
     private Set<Node> notListed() {
         Set<Node> all = new HashSet<>();
-        for (Node type : NOT_LISTED) all.addAll(pages.classes().of(type));
+        for (Node type : NOT_LISTED) all.addAll(classes.of(type));
         return all;
     }
 
     private List<Node> inTextOrder(Reads reads, List<Node> facts, String lang) {
         Map<Node, Long> at = new HashMap<>();
         for (Node f : facts) at.put(f, firstOffset(reads, f));
-        List<Node> byLabel = pages.sortedByLabel(facts, lang);
+        List<Node> byLabel = site.labels().sorted(facts, lang);
         List<Node> out = new ArrayList<>(byLabel);
         out.sort(Comparator.comparingLong(at::get));
         return out;

@@ -79,14 +79,14 @@ class WordingTest {
     void labelsWithNumbersSortByTheNumbersValue() {
         List<String> labels = new ArrayList<>(List.of("characters 1081–1215 of the article", "characters 173–297 of the article",
                 "characters 102–167 of the article", "characters 1359–1479 of the article", "characters 1346–1640 of the article"));
-        labels.sort(Pages::natural);
+        labels.sort(LabelOrder::natural);
         assertEquals(List.of("characters 102–167 of the article", "characters 173–297 of the article", "characters 1081–1215 of the article",
                 "characters 1346–1640 of the article", "characters 1359–1479 of the article"), labels);
     }
 
     @Test
     void passagesAreNamedByTheirCharactersInEachLanguage() {
-        assertEquals("characters 1081–1215 of the article", Views.Words.of("en").characters(1081, 1215));
-        assertEquals("原文第1081–1215个字符", Views.Words.of("zh").characters(1081, 1215));
+        assertEquals("characters 1081–1215 of the article", Words.of("en").characters(1081, 1215));
+        assertEquals("原文第1081–1215个字符", Words.of("zh").characters(1081, 1215));
     }
 }

@@ -1,0 +1,24 @@
+package org.aikg.server;
+
+import java.util.List;
+import org.aikg.server.Views.Head;
+import org.aikg.server.Views.Queries;
+import org.aikg.server.Views.QueryLink;
+
+/** {@code /queries} for a person: the named queries, each with its title, description and a link that runs it. */
+final class QueriesPage {
+    private final Site site;
+    private final JsonLd jsonLd;
+
+    QueriesPage(Site site, JsonLd jsonLd) {
+        this.site = site;
+        this.jsonLd = jsonLd;
+    }
+
+    Queries page(String lang, boolean explicit) {
+        List<QueryLink> list = site.queries().all().stream().map(q -> new QueryLink(q.name(), q.title(lang), q.description(lang),
+                Links.href("/queries/" + q.name(), lang, explicit))).toList();
+        String title = Ui.of(lang).queries();
+        return new Queries(Head.of(title, null, lang, null, List.of(), jsonLd.webPage(title, null), "/queries"), list);
+    }
+}
