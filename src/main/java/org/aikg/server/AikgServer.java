@@ -4,18 +4,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import org.aikg.JenaSetup;
 import org.aikg.search.SearchIndex;
 import org.aikg.server.budget.Budget;
 import org.aikg.server.budget.Lanes;
 import org.aikg.server.budget.Limits;
+import org.aikg.server.download.DownloadServlet;
+import org.aikg.server.download.Downloads;
 import org.aikg.server.http.BodyDeadline;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.JettyErrors;
 import org.aikg.server.http.Offers;
 import org.aikg.server.http.Refusals;
 import org.aikg.server.http.RequestGate;
+import org.aikg.server.page.PageServlets;
+import org.aikg.server.query.QueriesServlet;
+import org.aikg.server.query.QueryPage;
+import org.aikg.server.query.SparqlServlet;
+import org.aikg.server.search.SearchServlet;
+import org.aikg.server.site.PrefixesServlet;
+import org.aikg.server.site.ReadTransactionFilter;
+import org.aikg.server.site.Site;
+import org.aikg.server.site.StaticServlet;
+import org.aikg.server.site.Templates;
 import org.aikg.server.sparql.Fragments;
 import org.aikg.server.sparql.FusekiOperations;
 import org.aikg.server.sparql.GraphStore;
@@ -263,12 +276,12 @@ public final class AikgServer {
             builder.addFilter("/*", new RequestGate(MAX_BODY));
             builder.addFilter("/*", new Lanes(limits, Module::isQueryWork));
             builder.addFilter("/*", new ReadTransactionFilter(site.dsg));
-            MetadataServlet meta = pages.metadata();
+            HttpServlet meta = pages.metadata();
             for (String suffix : Offers.PAGE.suffixes()) builder.addServlet("/dataset." + suffix, meta).addServlet("/def." + suffix, meta);
-            LinkedDataServlet ld = pages.linkedData();
+            HttpServlet ld = pages.linkedData();
             DownloadServlet dl = new DownloadServlet(site, downloads, pages.downloadList());
-            ClassServlet classes = pages.classes();
-            QueriesServlet queries = new QueriesServlet(site, new QueriesPage(site, pages.jsonLd()), templates, sparql);
+            HttpServlet classes = pages.classes();
+            QueriesServlet queries = new QueriesServlet(site, pages.jsonLd(), templates, sparql);
             SparqlServlet endpoint = new SparqlServlet(sparql);
             builder.addServlet("", pages.home())
                     .addServlet("/sparql", endpoint)
@@ -286,7 +299,7 @@ public final class AikgServer {
                     .addServlet("/queries/*", queries)
                     .addServlet("/static/*", new StaticServlet())
                     .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
-                    .addServlet("/search", new SearchServlet(new SearchPage(site, pages.links()), templates, this::searchIndex))
+                    .addServlet("/search", new SearchServlet(site, pages.links(), templates, this::searchIndex))
                     .addServlet("/fragments", new Fragments(site.dsg, site::triplesIfCounted, this::address, site.prefixes));
         }
 

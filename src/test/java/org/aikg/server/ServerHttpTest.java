@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
+import org.aikg.server.page.Views;
 import org.aikg.server.sparql.ServiceDescription;
 import org.apache.jena.atlas.iterator.Iter;
 import org.aikg.store.Datasets;
