@@ -1,11 +1,18 @@
 package org.aikg.server;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.aikg.JenaSetup;
 import org.aikg.search.SearchIndex;
 import org.aikg.server.budget.Budget;
@@ -37,6 +44,7 @@ import org.aikg.server.sparql.SparqlEndpoint;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.rdf.model.Model;
 import org.aikg.store.Published;
 import org.apache.jena.system.Txn;
@@ -58,7 +66,7 @@ public final class AikgServer {
     /** Jetty's output buffer: Fuseki sets 5 MiB, past what Jetty's pool serves (see WEB.md, apache/jena#4084). */
     static final int OUTPUT_BUFFER = 32 * 1024;
     /** How long after it listens the server opens or builds the search index when no search asked for it first. */
-    static final java.time.Duration SEARCH_AFTER = java.time.Duration.ofSeconds(2);
+    static final Duration SEARCH_AFTER = Duration.ofSeconds(2);
     /** The largest request body taken: a query of the largest size, percent-encoded in a form. */
     static final long MAX_BODY = SparqlEndpoint.MAX_QUERY_BYTES * 4L;
     /** The name of Fuseki's dataset, for Fuseki's own clients. */
@@ -76,10 +84,10 @@ public final class AikgServer {
 
     /** A public URL checked (http or https, a host, no query) and without its final slash; IllegalArgumentException otherwise. */
     public static String checkedUrl(String url) {
-        java.net.URI u;
+        URI u;
         try {
-            u = new java.net.URI(url);
-        } catch (java.net.URISyntaxException e) {
+            u = new URI(url);
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException("bad public URL \"" + url + "\": " + e.getReason());
         }
         if (!(("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null && u.getRawQuery() == null
@@ -99,7 +107,7 @@ public final class AikgServer {
         Thread t = new Thread(() -> {
             try {
                 FusekiServer.create().port(0).loopback(true).build();  // never started: its classes loaded and initialised
-                org.apache.jena.query.QueryFactory.create("ASK {}");
+                QueryFactory.create("ASK {}");
             } catch (RuntimeException | LinkageError e) {
                 // only a head start: whatever failed here is done again, and reported, when the server is built
             }
@@ -153,7 +161,7 @@ public final class AikgServer {
         private long pageCacheBytes = 64L << 20;
 
         private Builder(Published published) {
-            this.published = java.util.Objects.requireNonNull(published, "published");
+            this.published = Objects.requireNonNull(published, "published");
         }
 
         public Builder port(int port) {
@@ -188,7 +196,7 @@ public final class AikgServer {
 
         /** Every limit at once. */
         public Builder limits(Limits limits) {
-            this.limits = java.util.Objects.requireNonNull(limits, "limits");
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
@@ -248,7 +256,7 @@ public final class AikgServer {
         private final Duration bodyDeadline;
         private final String publicUrl;
         private final CompletableFuture<SearchIndex> search = new CompletableFuture<>();
-        private final java.util.concurrent.atomic.AtomicBoolean searchStarted = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean searchStarted = new AtomicBoolean();
         private volatile Thread searchLater;
         private volatile FusekiServer server;
 
@@ -348,13 +356,13 @@ public final class AikgServer {
                 t.start();
             }
             try {
-                return search.get(budget.remainingMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+                return search.get(budget.remainingMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
                 throw HttpError.unavailable("the search index is being built from the data; try again in a moment");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw HttpError.unavailable("the server is stopping");
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException r) throw r;
                 throw new IllegalStateException(e.getCause());
             }

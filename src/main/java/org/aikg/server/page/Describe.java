@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.aikg.convert.TripleOrder;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -28,7 +29,7 @@ final class Describe {
         while (!todo.isEmpty()) {
             Node s = todo.remove(todo.size() - 1);
             List<Triple> out = new ArrayList<>(triples.apply(s));
-            out.sort(org.aikg.convert.TripleOrder.INSTANCE);
+            out.sort(TripleOrder.INSTANCE);
             for (Triple t : out) {
                 g.add(t);
                 Node o = t.getObject();

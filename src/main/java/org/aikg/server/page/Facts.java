@@ -3,9 +3,9 @@ package org.aikg.server.page;
 import static org.aikg.vocab.Vocab.*;
 
 import java.math.BigDecimal;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.aikg.server.page.Views.Link;
 import org.aikg.server.page.Views.Said;
 import org.aikg.server.page.Views.Stat;
@@ -23,7 +23,7 @@ import org.apache.jena.graph.Node;
  * in a list (who made it, what it says).
  */
 final class Facts {
-    /** The most figures kept per language. */
+    /** The most figures kept per language, the least used going first. */
     private static final int KEPT = 200_000;
 
     private final Site site;
@@ -33,8 +33,8 @@ final class Facts {
      * The figures of statistics as written in each language, kept once written, like labels: a statistic's
      * figure is shown on its page, in the charts of its neighbours and beside every other fact of its source.
      */
-    private final Map<Node, Optional<String>> figuresEn = new ConcurrentHashMap<>();
-    private final Map<Node, Optional<String>> figuresZh = new ConcurrentHashMap<>();
+    private final Cache<Node, Optional<String>> figuresEn = Caffeine.newBuilder().maximumSize(KEPT).build();
+    private final Cache<Node, Optional<String>> figuresZh = Caffeine.newBuilder().maximumSize(KEPT).build();
 
     Facts(Site site, Statistics statistics, Links links) {
         this.site = site;
@@ -50,13 +50,9 @@ final class Facts {
     String figure(Reads reads, Node obs, String lang) {
         Statistics.Statistic s = statistics.of(obs);
         if (s != null) {
-            Map<Node, Optional<String>> kept = lang.startsWith("zh") ? figuresZh : figuresEn;
-            Optional<String> f = kept.get(obs);
-            if (f == null) {
-                f = Optional.ofNullable(figure(s.value() != null ? s.value() : s.minValue() != null ? s.minValue() : s.maxValue(), s.unit(), s.qualifier(), lang));
-                if (kept.size() < KEPT) kept.put(obs, f);
-            }
-            return f.orElse(null);
+            Cache<Node, Optional<String>> kept = lang.startsWith("zh") ? figuresZh : figuresEn;
+            return kept.get(obs, o -> Optional.ofNullable(figure(s.value() != null ? s.value() : s.minValue() != null ? s.minValue() : s.maxValue(),
+                    s.unit(), s.qualifier(), lang))).orElse(null);
         }
         Node v = reads.one(obs, SCHEMA_value);
         if (v == null) v = reads.one(obs, SCHEMA_minValue);

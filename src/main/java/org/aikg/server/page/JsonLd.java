@@ -2,6 +2,8 @@ package org.aikg.server.page;
 
 import static org.aikg.vocab.Vocab.*;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.aikg.convert.TripleOrder;
 import org.aikg.server.download.Downloads;
 import org.aikg.server.site.Numbers;
@@ -44,7 +45,7 @@ public final class JsonLd {
      * The types and names of linked things, kept while the graph is served: a place or a publisher
      * that many sources name is read once per source's graph through the union.
      */
-    private final Map<Node, List<Triple>> names = new ConcurrentHashMap<>();
+    private final Cache<Node, List<Triple>> names = Caffeine.newBuilder().maximumSize(KEPT).build();
 
     JsonLd(Site site) {
         this.site = site;
@@ -152,12 +153,7 @@ public final class JsonLd {
 
     /** The types and names of a linked thing, from the data, else from the vocabularies (a unit, a qualifier). */
     private void names(Graph g, Node n) {
-        List<Triple> found = names.get(n);
-        if (found == null) {
-            found = namesOf(n);
-            if (names.size() < KEPT) names.put(n, found);
-        }
-        found.forEach(g::add);
+        names.get(n, this::namesOf).forEach(g::add);
     }
 
     private List<Triple> namesOf(Node n) {

@@ -4,6 +4,7 @@ import static org.aikg.vocab.Vocab.*;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.aikg.server.site.Once;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -55,7 +56,7 @@ final class Offsets {
     }
 
     /** Of each subject {@code wanted} accepts, the first object of {@code p} the graph gives, in one pass over {@code p}. */
-    static Map<Node, Node> firstObjects(Graph data, Node p, java.util.function.Predicate<Node> wanted) {
+    static Map<Node, Node> firstObjects(Graph data, Node p, Predicate<Node> wanted) {
         Map<Node, Node> out = new HashMap<>();
         data.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> {
             if (wanted.test(t.getSubject())) out.putIfAbsent(t.getSubject(), t.getObject());

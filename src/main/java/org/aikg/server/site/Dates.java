@@ -1,7 +1,10 @@
 package org.aikg.server.site;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.graph.Node;
 
@@ -11,8 +14,10 @@ import org.apache.jena.graph.Node;
  * more precise than the source: a year stays a year.
  */
 public final class Dates {
-    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December"};
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_ZH = DateTimeFormatter.ofPattern("uuuu年M月d日", Locale.CHINESE);
+    private static final DateTimeFormatter MONTH_EN = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH_ZH = DateTimeFormatter.ofPattern("uuuu年M月", Locale.CHINESE);
 
     private Dates() {}
 
@@ -25,17 +30,13 @@ public final class Dates {
         boolean zh = lang.equals("zh");
         try {
             if ((Vocab.XSD + "date").equals(dt) && lex.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                LocalDate d = LocalDate.parse(lex);
-                return zh ? d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日"
-                        : d.getDayOfMonth() + " " + MONTHS[d.getMonthValue() - 1] + " " + d.getYear();
+                return LocalDate.parse(lex).format(zh ? DAY_ZH : DAY_EN);
             }
         } catch (DateTimeParseException e) {
             return lex;
         }
         if ((Vocab.XSD + "gYearMonth").equals(dt) && lex.matches("\\d{4}-(0[1-9]|1[0-2])")) {
-            int year = Integer.parseInt(lex.substring(0, 4));
-            int month = Integer.parseInt(lex.substring(5, 7));
-            return zh ? year + "年" + month + "月" : MONTHS[month - 1] + " " + year;
+            return YearMonth.parse(lex).format(zh ? MONTH_ZH : MONTH_EN);
         }
         if ((Vocab.XSD + "gYear").equals(dt) && lex.matches("\\d{4}")) return zh ? lex + "年" : lex;
         return lex;

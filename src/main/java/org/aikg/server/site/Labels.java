@@ -1,11 +1,12 @@
 package org.aikg.server.site;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import org.aikg.convert.TripleOrder;
 import org.aikg.vocab.Vocab;
@@ -23,7 +24,7 @@ public final class Labels {
     private static final List<Node> LABEL_PROPERTIES = List.of(
             Vocab.SCHEMA_name, Vocab.SKOS_prefLabel, Vocab.RDFS_label, Vocab.SCHEMA_headline, Vocab.DCT_title);
 
-    /** The most labels kept: a few tens of MiB at most. */
+    /** The most labels kept of each kind, the least used going first: a few tens of MiB at most. */
     private static final int KEPT = 200_000;
     private static final Node NONE = NodeFactory.createBlankNode("aikg-no-label");
 
@@ -36,10 +37,10 @@ public final class Labels {
      * that many sources name (a publisher, a country) has its name in every source's graph, so
      * finding it in the union reads it once per source, and pages name such things often.
      */
-    private final Map<Key, Node> kept = new ConcurrentHashMap<>();
+    private final Cache<Key, Node> kept = Caffeine.newBuilder().maximumSize(KEPT).build();
     /** The texts {@link #label} and {@link #foreignLanguage} give, kept likewise: a statistic's is made from its variable's name and its period. */
-    private final Map<Key, String> texts = new ConcurrentHashMap<>();
-    private final Map<Key, String> foreign = new ConcurrentHashMap<>();
+    private final Cache<Key, String> texts = Caffeine.newBuilder().maximumSize(KEPT).build();
+    private final Cache<Key, String> foreign = Caffeine.newBuilder().maximumSize(KEPT).build();
 
     Labels(Graph data, Graph vocab) {
         this.data = data;
@@ -50,21 +51,21 @@ public final class Labels {
     Node find(Node n, String lang) {
         if (!n.isURI() && !n.isBlank()) return null;
         Key key = new Key(n, lang);
-        Node hit = kept.get(key);
+        Node hit = kept.getIfPresent(key);
         if (hit != null) return hit == NONE ? null : hit;
         Node found = best(data, n, lang);
         if (found == null) found = best(vocab, n, lang);
-        if (kept.size() < KEPT) kept.put(key, found == null ? NONE : found);
+        kept.put(key, found == null ? NONE : found);
         return found;
     }
 
     public String label(Node n, String lang) {
         if (n.isLiteral()) return n.getLiteralLexicalForm();
         Key key = new Key(n, lang);
-        String hit = texts.get(key);
+        String hit = texts.getIfPresent(key);
         if (hit != null) return hit;
         String text = text(n, lang);
-        if (texts.size() < KEPT) texts.put(key, text);
+        texts.put(key, text);
         return text;
     }
 
@@ -111,10 +112,10 @@ public final class Labels {
     public String foreignLanguage(Node n, String lang) {
         if (n.isLiteral()) return null;
         Key key = new Key(n, lang);
-        String hit = foreign.get(key);
+        String hit = foreign.getIfPresent(key);
         if (hit != null) return hit.isEmpty() ? null : hit;
         String tag = foreignTag(n, lang);
-        if (foreign.size() < KEPT) foreign.put(key, tag == null ? "" : tag);
+        foreign.put(key, tag == null ? "" : tag);
         return tag;
     }
 

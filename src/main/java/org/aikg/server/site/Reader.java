@@ -2,6 +2,8 @@ package org.aikg.server.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import java.util.Locale.LanguageRange;
+import org.aikg.server.http.Params;
 
 /**
  * Who reads a page: the language ({@code ?lang=} first, then {@code Accept-Language}; "en" or "zh"),
@@ -9,30 +11,24 @@ import java.util.Locale;
  */
 public record Reader(String lang, boolean explicit) {
     public static Reader of(HttpServletRequest req) {
-        String p = org.aikg.server.http.Params.one(req, "lang");
+        String p = Params.one(req, "lang");
         if (p != null && (p.equals("en") || p.equals("zh"))) return new Reader(p, true);
         return new Reader(fromHeader(req.getHeader("Accept-Language")), false);
     }
 
+    /** Chinese where the header weighs it above English (a tie, a malformed header and none give English). */
     public static String fromHeader(String al) {
         if (al == null) return "en";
         double zh = -1;
         double en = -1;
-        for (String part : al.split(",")) {
-            String[] bits = part.trim().split(";");
-            String tag = bits[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1;
-            for (int i = 1; i < bits.length; i++) {
-                if (bits[i].trim().startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(bits[i].trim().substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
+        try {
+            for (LanguageRange r : LanguageRange.parse(al)) {
+                String tag = r.getRange().toLowerCase(Locale.ROOT);
+                if ((tag.equals("zh") || tag.startsWith("zh-")) && r.getWeight() > zh) zh = r.getWeight();
+                if ((tag.equals("en") || tag.startsWith("en-")) && r.getWeight() > en) en = r.getWeight();
             }
-            if ((tag.equals("zh") || tag.startsWith("zh-")) && q > zh) zh = q;
-            if ((tag.equals("en") || tag.startsWith("en-")) && q > en) en = q;
+        } catch (IllegalArgumentException e) {
+            return "en";
         }
         return zh > 0 && zh > en ? "zh" : "en";
     }

@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import org.aikg.convert.Iris;
@@ -141,9 +141,9 @@ public final class Site {
     }
 
     /** The triples of the published graph if they are counted already (never counts them: a fragment does not wait for it). */
-    public java.util.OptionalLong triplesIfCounted() {
+    public OptionalLong triplesIfCounted() {
         Counts c = counts;
-        return c == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(c.triples());
+        return c == null ? OptionalLong.empty() : OptionalLong.of(c.triples());
     }
 
     /** Counts (or reads the counts of) the whole graph now, so that no request has to wait for it: called once the server listens. */
@@ -214,11 +214,6 @@ public final class Site {
         } catch (IOException | UnsupportedOperationException e) {
             // a store folder we may not write to: counted again at the next start
         }
-    }
-
-    /** The canonical IRI a local path stands for ("/id/event/x" → "{base}id/event/x"), or null. */
-    String iriFor(String path) {
-        return path.startsWith("/") ? base + path.substring(1) : null;
     }
 
     /** The local path of an IRI under the base, or null for an IRI elsewhere. */
