@@ -1,5 +1,6 @@
 package org.aikg.server;
 
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,12 +20,24 @@ import org.aikg.server.budget.Budget;
 import org.aikg.server.budget.Lanes;
 import org.aikg.server.budget.Limits;
 import org.aikg.server.crawl.CrawlServlet;
+import org.aikg.server.download.DownloadServlet;
+import org.aikg.server.download.Downloads;
 import org.aikg.server.http.BodyDeadline;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.JettyErrors;
 import org.aikg.server.http.Offers;
 import org.aikg.server.http.Refusals;
 import org.aikg.server.http.RequestGate;
+import org.aikg.server.page.PageServlets;
+import org.aikg.server.query.QueriesServlet;
+import org.aikg.server.query.QueryPage;
+import org.aikg.server.query.SparqlServlet;
+import org.aikg.server.search.SearchServlet;
+import org.aikg.server.site.PrefixesServlet;
+import org.aikg.server.site.ReadTransactionFilter;
+import org.aikg.server.site.Site;
+import org.aikg.server.site.StaticServlet;
+import org.aikg.server.site.Templates;
 import org.aikg.server.sparql.Fragments;
 import org.aikg.server.sparql.FusekiOperations;
 import org.aikg.server.sparql.GraphStore;
@@ -239,7 +252,7 @@ public final class AikgServer {
         private final Site site;
         private final Downloads downloads;
         private final Templates templates = new Templates();
-        private final Pages pages;
+        private final PageServlets pages;
         private final SparqlEndpoint sparql;
         private final Limits limits;
         private final Duration bodyDeadline;
@@ -249,19 +262,16 @@ public final class AikgServer {
         private volatile Thread searchLater;
         private volatile FusekiServer server;
 
-        private final long pageCacheBytes;
-
         Module(Site site, Downloads downloads, Limits limits, Duration bodyDeadline, String publicUrl, long pageCacheBytes) {
-            this.pageCacheBytes = pageCacheBytes;
             this.limits = limits;
             this.site = site;
             this.bodyDeadline = bodyDeadline;
             this.publicUrl = publicUrl;
             this.downloads = downloads;
-            this.pages = new Pages(site);
+            this.pages = new PageServlets(site, templates, downloads, pageCacheBytes);
             this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(site.dsg, site.base, site.prefixes,
                     () -> Txn.calculateRead(site.dsg, () -> ServiceDescription.of(site.base + "sparql", site.datasetNode, site.triples(),
-                            site.dsg.listGraphNodes()))), new QueryPage(site, pages, templates));
+                            site.dsg.listGraphNodes()))), new QueryPage(site, templates));
         }
 
         @Override
@@ -276,15 +286,14 @@ public final class AikgServer {
             builder.addFilter("/*", new RequestGate(MAX_BODY));
             builder.addFilter("/*", new Lanes(limits, Module::isQueryWork));
             builder.addFilter("/*", new ReadTransactionFilter(site.dsg));
-            PageCache cache = new PageCache(pageCacheBytes);
-            MetadataServlet meta = new MetadataServlet(site, pages, templates, downloads);
+            HttpServlet meta = pages.metadata();
             for (String suffix : Offers.PAGE.suffixes()) builder.addServlet("/dataset." + suffix, meta).addServlet("/def." + suffix, meta);
-            LinkedDataServlet ld = new LinkedDataServlet(site, pages, templates, cache);
-            DownloadServlet dl = new DownloadServlet(site, downloads, pages, templates);
-            ClassServlet classes = new ClassServlet(site, pages, templates, cache);
-            QueriesServlet queries = new QueriesServlet(site, pages, templates, sparql);
+            HttpServlet ld = pages.linkedData();
+            DownloadServlet dl = new DownloadServlet(site, downloads, pages.downloadList());
+            HttpServlet classes = pages.classes();
+            QueriesServlet queries = new QueriesServlet(site, pages.jsonLd(), templates, sparql);
             SparqlServlet endpoint = new SparqlServlet(sparql);
-            builder.addServlet("", new HomeServlet(pages, templates, cache, downloads))
+            builder.addServlet("", pages.home())
                     .addServlet("/sparql", endpoint)
                     .addServlet("/sparql/", endpoint)
                     .addServlet("/id/*", ld)
@@ -300,7 +309,7 @@ public final class AikgServer {
                     .addServlet("/queries/*", queries)
                     .addServlet("/static/*", new StaticServlet())
                     .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
-                    .addServlet("/search", new SearchServlet(site, pages, templates, this::searchIndex))
+                    .addServlet("/search", new SearchServlet(site, pages.links(), templates, this::searchIndex))
                     .addServlet("/fragments", new Fragments(site.dsg, site::triplesIfCounted, this::address, site.prefixes));
             CrawlServlet crawl = new CrawlServlet(site.dsg, site.base, this::address, site.loaded.atZone(ZoneOffset.UTC).toLocalDate());
             // the numbered sitemap files must lie at the root (a sitemap lists only URLs under its own folder): *.xml, after every prefix
@@ -398,7 +407,7 @@ public final class AikgServer {
             }
             JettyErrors.install(server.getJettyServer(), MAX_BODY);
             BodyDeadline.install(server.getJettyServer(), MAX_BODY, bodyDeadline);
-            Refusals.install(server.getServletContext(), new ErrorPage(pages, templates));
+            Refusals.install(server.getServletContext(), pages.errorPage());
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aikg.server.site.Numbers;
 import org.aikg.store.Datasets;
 import org.aikg.vocab.AIKG;
 import org.aikg.vocab.Vocab;

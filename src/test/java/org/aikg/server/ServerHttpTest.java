@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
+import org.aikg.server.page.Views;
 import org.aikg.server.sparql.ServiceDescription;
 import org.aikg.store.Datasets;
 import org.aikg.vocab.Vocab;
@@ -248,11 +249,11 @@ class ServerHttpTest {
         assertTrue(first.contains("<span class=\"count\">(5)</span>"), "5 observations are about China");
         assertTrue(first.contains("<span class=\"count\">(" + REFERRERS + ")</span>"), "60 events are located in China");
         long onFirst = first.lines().filter(l -> l.contains("/doc/event/paging-test-")).count();
-        assertEquals(Pages.PAGE_SIZE, onFirst, "the first page lists one page of them");
+        assertEquals(Views.PAGE_SIZE, onFirst, "the first page lists one page of them");
         assertTrue(first.contains("href=\"/doc/place/china?page=2&amp;lang=en\"") || first.contains("href=\"/doc/place/china?page=2&lang=en\""), first);
         String second = text(get("/doc/place/china?page=2&lang=en", "Accept", "text/html"));
         long onSecond = second.lines().filter(l -> l.contains("/doc/event/paging-test-")).count();
-        assertEquals(REFERRERS - Pages.PAGE_SIZE, onSecond, "the second page lists the rest");
+        assertEquals(REFERRERS - Views.PAGE_SIZE, onSecond, "the second page lists the rest");
         assertTrue(second.contains("paging-test-59") && !second.contains("paging-test-00\""), second);
         assertEquals(404, get("/doc/place/china?page=3", "Accept", "text/html").statusCode(), "past the last page");
         assertEquals(400, get("/doc/place/china?page=0").statusCode());
@@ -263,10 +264,10 @@ class ServerHttpTest {
         // 61 events: the 60 added above and the escaping test's
         String first = text(get("/class/Event?lang=en", "Accept", "text/html"));
         assertTrue(first.contains("<p class=\"count-line\">61 things · page 1 of 2</p>"), first);
-        assertEquals(Pages.PAGE_SIZE, first.lines().filter(l -> l.contains("href=\"/doc/event/")).count());
+        assertEquals(Views.PAGE_SIZE, first.lines().filter(l -> l.contains("href=\"/doc/event/")).count());
         assertTrue(first.contains("<a rel=\"next\" href=\"/class/Event?page=2&amp;lang=en\">next page →</a>"), first);
         String second = text(get("/class/Event?page=2&lang=en", "Accept", "text/html"));
-        assertEquals(REFERRERS + 1 - Pages.PAGE_SIZE, second.lines().filter(l -> l.contains("href=\"/doc/event/")).count());
+        assertEquals(REFERRERS + 1 - Views.PAGE_SIZE, second.lines().filter(l -> l.contains("href=\"/doc/event/")).count());
         assertTrue(second.contains("<a rel=\"prev\" href=\"/class/Event?lang=en\">← previous page</a>"), second);
         assertEquals(404, get("/class/Event?page=3", "Accept", "text/html").statusCode(), "past the last page");
         assertEquals(400, get("/class/Event?page=0").statusCode());

@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.aikg.server.site.Dates;
+import org.aikg.server.site.LabelOrder;
+import org.aikg.server.site.Labels;
+import org.aikg.server.site.Numbers;
+import org.aikg.server.site.Words;
 import org.aikg.vocab.AIKG;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.NodeFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Sizes, counts, dates and the order of labels, as a reader sees them in each language. */
 class WordingTest {
@@ -79,14 +84,14 @@ class WordingTest {
     void labelsWithNumbersSortByTheNumbersValue() {
         List<String> labels = new ArrayList<>(List.of("characters 1081–1215 of the article", "characters 173–297 of the article",
                 "characters 102–167 of the article", "characters 1359–1479 of the article", "characters 1346–1640 of the article"));
-        labels.sort(Pages::natural);
+        labels.sort(LabelOrder::natural);
         assertEquals(List.of("characters 102–167 of the article", "characters 173–297 of the article", "characters 1081–1215 of the article",
                 "characters 1346–1640 of the article", "characters 1359–1479 of the article"), labels);
     }
 
     @Test
     void passagesAreNamedByTheirCharactersInEachLanguage() {
-        assertEquals("characters 1081–1215 of the article", Views.Words.of("en").characters(1081, 1215));
-        assertEquals("原文第1081–1215个字符", Views.Words.of("zh").characters(1081, 1215));
+        assertEquals("characters 1081–1215 of the article", Words.of("en").characters(1081, 1215));
+        assertEquals("原文第1081–1215个字符", Words.of("zh").characters(1081, 1215));
     }
 }

@@ -1,0 +1,261 @@
+package org.aikg.server.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import org.aikg.convert.Iris;
+import org.aikg.query.NamedQueries;
+import org.aikg.store.Published;
+import org.aikg.vocab.Vocab;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+
+/**
+ * What the server publishes: the dataset, its canonical base (from the dataset's description, never
+ * guessed), the vocabulary labels, the named queries, and what is counted from the data. Made
+ * before the server listens, so it does nothing there that grows with the data, nor what only
+ * pages need: the counts and the list of sources, the vocabulary and the named queries are worked
+ * out on first use, once; the counts of a store whose content has a version are kept beside it
+ * ({@code DIR/aikg/site/VERSION/}), so that the next start reads them.
+ */
+public final class Site {
+    /** What is counted from the whole published graph. */
+    record Counts(long triples, long entities, Map<Node, Long> classes) {}
+
+    public final DatasetGraph dsg;
+    public final Graph data;
+    public final String base;
+    public final Iris iris;
+    public final Map<String, String> prefixes;
+    public final Instant loaded;
+    public final Node datasetNode;
+    /** Where what is derived from this content is kept across starts, or null (a temporary folder is used). */
+    public final Path kept;
+    /** The search index kept beside a store, or null (it is built in memory). */
+    public final Path searchIndex;
+    private volatile Counts counts;
+    private volatile List<Node> sources;
+    private volatile Vocabulary vocabulary;
+    private volatile NamedQueries queries;
+
+    /** The ontology, it and the labels of reused terms together, and the labels of things: what pages name things with. */
+    private record Vocabulary(Graph ontology, Graph vocab, Labels labels) {}
+
+    public Site(Published published) {
+        this.dsg = published.dsg();
+        // what is published is the union of the named graphs, however the dataset holds its default graph
+        this.data = dsg.getUnionGraph();
+        this.base = published.description().base();
+        this.iris = new Iris(base);
+        this.prefixes = iris.prefixes();
+        this.datasetNode = iris.dataset();
+        this.loaded = published.loaded();
+        this.kept = published.folder().isPresent() && published.version().isPresent()
+                ? published.folder().get().resolve("site").resolve(published.version().get()) : null;
+        this.searchIndex = published.searchIndex().orElse(null);
+    }
+
+    /** The ontology (aikg.ttl, bundled), parsed on first use. */
+    public Graph ontology() {
+        return vocabulary().ontology();
+    }
+
+    /** The ontology and the bundled labels of the reused vocabularies. */
+    public Graph vocab() {
+        return vocabulary().vocab();
+    }
+
+    public Labels labels() {
+        return vocabulary().labels();
+    }
+
+    /** The bundled named queries, read on first use (the first page that lists them). */
+    public NamedQueries queries() {
+        NamedQueries q = queries;
+        if (q == null) queries = q = NamedQueries.bundled();
+        return q;
+    }
+
+    private Vocabulary vocabulary() {
+        Vocabulary v = vocabulary;
+        if (v == null) {
+            synchronized (this) {
+                v = vocabulary;
+                if (v == null) {
+                    Graph ontology = resourceGraph("/org/aikg/ontology/aikg.ttl");
+                    Graph vocab = GraphFactory.createGraphMem();
+                    ontology.find().forEachRemaining(vocab::add);
+                    resourceGraph("/org/aikg/server/labels.ttl").find().forEachRemaining(vocab::add);
+                    vocabulary = v = new Vocabulary(ontology, vocab, new Labels(data, vocab));
+                }
+            }
+        }
+        return v;
+    }
+
+    /** The triples of the published graph (the union of the sources' graphs). */
+    public long triples() {
+        return counts().triples();
+    }
+
+    /** The things named under {@code {base}id/}. */
+    public long entities() {
+        return counts().entities();
+    }
+
+    /** Each class used, with the number of its instances, in IRI order. */
+    public Map<Node, Long> classes() {
+        return counts().classes();
+    }
+
+    /** The articles the dataset lists as its sources, in IRI order. */
+    public List<Node> sources() {
+        List<Node> s = sources;
+        if (s == null) {
+            List<Node> src = new ArrayList<>();
+            Txn.executeRead(dsg, () -> data.find(datasetNode, Vocab.DCT_source, Node.ANY).forEachRemaining(t -> src.add(t.getObject())));
+            src.sort((a, b) -> a.toString().compareTo(b.toString()));
+            sources = s = List.copyOf(src);
+        }
+        return s;
+    }
+
+    /** The triples of the published graph if they are counted already (never counts them: a fragment does not wait for it). */
+    public OptionalLong triplesIfCounted() {
+        Counts c = counts;
+        return c == null ? OptionalLong.empty() : OptionalLong.of(c.triples());
+    }
+
+    /** Counts (or reads the counts of) the whole graph now, so that no request has to wait for it: called once the server listens. */
+    public void countNow() {
+        counts();
+    }
+
+    private Counts counts() {
+        Counts c = counts;
+        if (c == null) {
+            synchronized (this) {
+                c = counts;
+                if (c == null) counts = c = readCounts() != null ? readCounts() : count();
+            }
+        }
+        return c;
+    }
+
+    /** One pass over the whole graph: on a large store, seconds; done once per content. */
+    private Counts count() {
+        Counts c = Txn.calculateRead(dsg, () -> {
+            long count = 0;
+            Set<Node> things = new HashSet<>();
+            Map<Node, Long> cls = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
+            String idSpace = base + "id/";
+            for (var it = data.find(); it.hasNext();) {
+                Triple t = it.next();
+                count++;
+                Node s = t.getSubject();
+                if (s.isURI() && s.getURI().startsWith(idSpace) && s.getURI().indexOf('#') < 0) things.add(s);
+                if (t.getPredicate().equals(Vocab.RDF_type) && t.getObject().isURI()) cls.merge(t.getObject(), 1L, Long::sum);
+            }
+            return new Counts(count, things.size(), Collections.unmodifiableMap(cls));
+        });
+        if (kept != null) writeCounts(c);
+        return c;
+    }
+
+    private Counts readCounts() {
+        if (kept == null) return null;
+        Path file = kept.resolve("counts.tsv");
+        if (!Files.isRegularFile(file)) return null;
+        try {
+            long triples = -1;
+            long entities = -1;
+            Map<Node, Long> cls = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                if (f[0].equals("triples")) triples = Long.parseLong(f[1]);
+                else if (f[0].equals("entities")) entities = Long.parseLong(f[1]);
+                else if (f[0].equals("class")) cls.put(NodeFactory.createURI(f[1]), Long.parseLong(f[2]));
+            }
+            return triples < 0 || entities < 0 ? null : new Counts(triples, entities, Collections.unmodifiableMap(cls));
+        } catch (IOException | RuntimeException e) {
+            return null;  // counted again
+        }
+    }
+
+    private void writeCounts(Counts c) {
+        StringBuilder b = new StringBuilder();
+        b.append("triples\t").append(c.triples()).append('\n').append("entities\t").append(c.entities()).append('\n');
+        c.classes().forEach((k, v) -> b.append("class\t").append(k.getURI()).append('\t').append(v).append('\n'));
+        try {
+            Files.createDirectories(kept);
+            Path tmp = Files.createTempFile(kept, ".counts-", ".part");
+            Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, kept.resolve("counts.tsv"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | UnsupportedOperationException e) {
+            // a store folder we may not write to: counted again at the next start
+        }
+    }
+
+    /** The local path of an IRI under the base, or null for an IRI elsewhere. */
+    String localPath(String iri) {
+        return iri != null && iri.startsWith(base) ? "/" + iri.substring(base.length()) : null;
+    }
+
+    /** The local page of a thing: its {@code /doc/} path (fragments kept), or null. */
+    public String pageOf(Node n) {
+        if (!n.isURI()) return null;
+        String local = localPath(n.getURI());
+        if (local == null) return null;
+        if (local.startsWith("/id/")) return "/doc/" + local.substring(4);
+        if (local.startsWith("/def")) return local.endsWith("#") ? local.substring(0, local.length() - 1) : local;
+        if (local.equals("/") || local.equals("/dataset") || local.equals("/sparql") || local.startsWith("/download/")) return local;
+        return null;
+    }
+
+    /** A short name: a prefixed name where a prefix fits, else the IRI. */
+    public String shortName(Node n) {
+        if (!n.isURI()) return n.toString();
+        String iri = n.getURI();
+        String best = null;
+        int len = 0;
+        for (Map.Entry<String, String> e : prefixes.entrySet()) {
+            String ns = e.getValue();
+            if (iri.startsWith(ns) && ns.length() > len && iri.substring(ns.length()).matches("[A-Za-z0-9_.-]*")) {
+                best = e.getKey() + ":" + iri.substring(ns.length());
+                len = ns.length();
+            }
+        }
+        return best != null ? best : iri;
+    }
+
+    private static Graph resourceGraph(String path) {
+        Graph g = GraphFactory.createGraphMem();
+        try (InputStream in = Site.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException(path + " is missing from the build");
+            RDFParser.source(in).lang(Lang.TURTLE).parse(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return g;
+    }
+}
