@@ -42,7 +42,7 @@ public record Format(String label, Kind kind, List<String> mediaTypes, List<Stri
         HTML,
         /** Plain JSON (the answer of ARQ's JSON query form). */
         JSON,
-        /** A document for machines that is not RDF: the sitemap (XML), robots.txt (text). */
+        /** A document for machines that is not RDF: the sitemap (XML). */
         DOCUMENT
     }
 

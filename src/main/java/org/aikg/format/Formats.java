@@ -55,6 +55,7 @@ public final class Formats {
             List.of("srt", "thrift"), ResultSetLang.RS_Thrift, null);
     public static final Format RESULTS_PROTOBUF = results("SPARQL Results Protobuf", List.of("application/sparql-results+protobuf"),
             List.of("srp", "protobuf"), ResultSetLang.RS_Protobuf, null);
+    /** A SELECT's text table; also the type of any plain text the server writes (refusals, robots.txt). */
     public static final Format RESULTS_TEXT = results("Text table", List.of("text/plain"), List.of("txt", "text"), ResultSetLang.RS_Text, null);
 
     public static final Format HTML = new Format("HTML", Kind.HTML, List.of("text/html", "application/xhtml+xml"), List.of("html"), null, null,
@@ -65,12 +66,10 @@ public final class Formats {
     /** The sitemap ({@code /sitemap.xml}, sitemaps.org's protocol). */
     public static final Format SITEMAP = new Format("Sitemap", Kind.DOCUMENT, List.of("application/xml"), List.of("xml"), null, null, null, null,
             false);
-    /** Plain text ({@code /robots.txt}). */
-    public static final Format TEXT = new Format("Text", Kind.DOCUMENT, List.of("text/plain"), List.of("txt"), null, null, null, null, false);
 
     /** Every format, in the order of the declarations above. */
     public static final List<Format> ALL = List.of(TURTLE, NTRIPLES, JSONLD, RDFXML, TRIG, NQUADS, RDF_THRIFT, RDF_PROTOBUF, RESULTS_JSON,
-            RESULTS_XML, RESULTS_CSV, RESULTS_TSV, RESULTS_THRIFT, RESULTS_PROTOBUF, RESULTS_TEXT, HTML, JSON, SITEMAP, TEXT);
+            RESULTS_XML, RESULTS_CSV, RESULTS_TSV, RESULTS_THRIFT, RESULTS_PROTOBUF, RESULTS_TEXT, HTML, JSON, SITEMAP);
 
     /** The formats aikg writes as files (convert's outputs, the files of {@code /download/}), Turtle first (the main download). */
     public static final List<Format> FILES = ALL.stream().filter(Format::isFile).toList();

@@ -47,7 +47,7 @@ public final class CrawlServlet extends Resource {
             StringBuilder b = new StringBuilder("User-agent: *\n");
             for (String p : NOT_FOR_CRAWLERS) b.append("Disallow: ").append(p).append('\n');
             b.append("\nSitemap: ").append(at).append("/sitemap.xml\n");
-            send(req, resp, Formats.TEXT.contentType(), b.toString());
+            send(req, resp, Formats.RESULTS_TEXT.contentType(), b.toString());
             return;
         }
         if (path.equals("/sitemap.xml")) {

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPOutputStream;
+import org.aikg.AtomicFile;
 import org.aikg.convert.DatasetWriter;
 import org.aikg.format.Format;
 import org.aikg.format.Formats;
@@ -177,25 +177,21 @@ public final class Downloads implements AutoCloseable {
             if (kept && Files.isRegularFile(p) && Files.isRegularFile(tag)) {
                 return new File(name, format, gzip, p, Files.size(p), Files.readString(tag, StandardCharsets.UTF_8).strip());
             }
-            Path tmp = Files.createTempFile(folder, "." + name + "-", ".part");
             MessageDigest md = sha256();
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                    DigestOutputStream digest = new DigestOutputStream(file, md)) {
-                if (gzip) {
-                    // a fixed header (no time stamp, no name) keeps the .gz bytes stable across loads
-                    try (GZIPOutputStream gz = new GZIPOutputStream(digest, 1 << 16); InputStream in = Files.newInputStream(plain.path())) {
-                        in.transferTo(gz);
+            AtomicFile.write(p, out -> {
+                try (OutputStream file = new BufferedOutputStream(out, 1 << 16); DigestOutputStream digest = new DigestOutputStream(file, md)) {
+                    if (gzip) {
+                        // a fixed header (no time stamp, no name) keeps the .gz bytes stable across loads
+                        try (GZIPOutputStream gz = new GZIPOutputStream(digest, 1 << 16); InputStream in = Files.newInputStream(plain.path())) {
+                            in.transferTo(gz);
+                        }
+                    } else {
+                        Txn.executeRead(site.dsg, () -> DatasetWriter.write(site.dsg, format, digest, site.prefixes));
                     }
-                } else {
-                    Txn.executeRead(site.dsg, () -> DatasetWriter.write(site.dsg, format, digest, site.prefixes));
                 }
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
+            });
             String etag = "\"" + HexFormat.of().formatHex(md.digest(), 0, 12) + "\"";
-            Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            if (kept) Files.writeString(tag, etag, StandardCharsets.UTF_8);
+            if (kept) AtomicFile.write(tag, out -> out.write(etag.getBytes(StandardCharsets.UTF_8)));
             return new File(name, format, gzip, p, Files.size(p), etag);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the download " + name + ": " + e.getMessage(), e);

@@ -7,6 +7,8 @@ import org.aikg.server.page.Views.Head;
 import org.aikg.server.page.Views.Message;
 import org.aikg.server.site.Reader;
 import org.aikg.server.site.Templates;
+import org.aikg.server.site.Ui;
+import org.aikg.server.site.Words;
 
 /** A refusal shown to a person: the site's layout, in the reader's language. */
 final class ErrorPage implements Refusals.Page {
@@ -19,10 +21,8 @@ final class ErrorPage implements Refusals.Page {
     @Override
     public byte[] render(HttpServletRequest req, int status, String heading, String reason) {
         String lang = language(req);
-        boolean zh = lang.equals("zh");
-        String h = status == 404 ? (zh ? "未找到" : "Not found") : heading;
-        String text = status == 404 && reason.startsWith("there is nothing here") ? (zh ? "这里没有这个资源。" : "There is nothing here with this address.")
-                : reason;
+        String h = status == 404 ? Ui.of(lang).notFound() : heading;
+        String text = status == 404 && reason.startsWith("there is nothing here") ? Words.of(lang).nothingHere() : reason;
         return templates.render("message", new Message(Head.of(h, null, lang, null, List.of(), null, null), status, h, text));
     }
 

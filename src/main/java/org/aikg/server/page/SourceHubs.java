@@ -132,8 +132,8 @@ final class SourceHubs {
         Node date = reads.one(document, SCHEMA_datePublished);
         if (date != null) parts.add(Dates.format(date, lang));
         Node basedOn = reads.one(document, SCHEMA_isBasedOn);
-        if (basedOn != null) parts.add(w.citing() + (lang.equals("zh") ? "" : " ") + site.labels().label(basedOn, lang));
-        return String.join(lang.equals("zh") ? "，" : ", ", parts);
+        if (basedOn != null) parts.add(w.citing() + w.afterCiting() + site.labels().label(basedOn, lang));
+        return String.join(w.listSeparator(), parts);
     }
 
     /** Works out now what each source's graph lists. */

@@ -280,7 +280,7 @@ final class ThingPage {
             List<Link> factLinks = site.labels().sorted(derived, lang).stream().map(n -> {
                 Link l = links.link(n, lang, explicit);
                 String fig = reads.has(n, RDF_type, SCHEMA_Observation) ? facts.figure(reads, n, lang) : null;
-                return fig == null ? l : new Link(l.text() + (lang.equals("zh") ? "：" : ": ") + fig, l.href(), l.title());
+                return fig == null ? l : new Link(l.text() + Words.of(lang).colon() + fig, l.href(), l.title());
             }).toList();
             String quote = new String(body.codePoints().toArray(), (int) at[0], (int) (at[1] - at[0]));
             items.add(new PassageItem(number, "passage-" + number, links.link(p, lang, explicit), quote, factLinks));

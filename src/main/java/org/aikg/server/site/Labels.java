@@ -133,7 +133,7 @@ public final class Labels {
 
     /** " (2023)" or "（2023年）": a statistic's period after its variable's name. */
     public static String periodSuffix(Node date, String lang) {
-        return lang.equals("zh") ? "（" + Dates.format(date, lang) + "）" : " (" + Dates.format(date, lang) + ")";
+        return Words.of(lang).periodAfter(Dates.format(date, lang));
     }
 
     private Node object(Node s, Node p) {

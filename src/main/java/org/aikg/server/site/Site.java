@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import org.aikg.AtomicFile;
 import org.aikg.convert.Iris;
 import org.aikg.query.NamedQueries;
 import org.aikg.store.Published;
@@ -207,10 +207,7 @@ public final class Site {
         b.append("triples\t").append(c.triples()).append('\n').append("entities\t").append(c.entities()).append('\n');
         c.classes().forEach((k, v) -> b.append("class\t").append(k.getURI()).append('\t').append(v).append('\n'));
         try {
-            Files.createDirectories(kept);
-            Path tmp = Files.createTempFile(kept, ".counts-", ".part");
-            Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, kept.resolve("counts.tsv"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(kept.resolve("counts.tsv"), out -> out.write(b.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException | UnsupportedOperationException e) {
             // a store folder we may not write to: counted again at the next start
         }
