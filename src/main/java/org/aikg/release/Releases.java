@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,7 +180,7 @@ public final class Releases {
     }
 
     private static Map<String, String> withVersionPrefixes(Map<String, String> prefixes) {
-        Map<String, String> p = new java.util.LinkedHashMap<>(prefixes);
+        Map<String, String> p = new LinkedHashMap<>(prefixes);
         p.putIfAbsent("pav", Vocab.PAV);
         p.putIfAbsent("adms", Vocab.ADMS);
         return p;

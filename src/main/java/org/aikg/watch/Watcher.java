@@ -7,6 +7,7 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ public final class Watcher implements AutoCloseable {
                 }
                 if (relevant) listener.accept(convert());
             }
-        } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+        } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed
         }
     }
