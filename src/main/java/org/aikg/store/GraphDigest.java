@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -31,18 +32,23 @@ record GraphDigest(String sha256, long triples) {
         if (triples < 0) throw new IllegalArgumentException("a negative number of triples: " + triples);
     }
 
-    /** The digest of the graph of {@code triples} (repeats count once). */
+    /**
+     * The digest of the graph of {@code triples}. A line counts once (a repeated triple, or two spellings of one value
+     * such as {@code "3"} and {@code "3.0"}, which a store that keeps values holds once), but a line with a blank node
+     * as often as it comes: those are different triples.
+     */
     static GraphDigest of(Iterator<Triple> triples) {
-        LinkedHashSet<Triple> distinct = new LinkedHashSet<>();
-        triples.forEachRemaining(distinct::add);
-        List<String> lines = new ArrayList<>(distinct.size());
-        for (Triple t : distinct) {
-            lines.add(term(t.getSubject()) + " " + term(t.getPredicate()) + " " + term(t.getObject()) + " .\n");
+        Set<String> seen = new HashSet<>();
+        List<String> lines = new ArrayList<>();
+        while (triples.hasNext()) {
+            Triple t = triples.next();
+            String line = term(t.getSubject()) + " " + term(t.getPredicate()) + " " + term(t.getObject()) + " .\n";
+            if (t.getSubject().isBlank() || t.getObject().isBlank() || seen.add(line)) lines.add(line);
         }
         lines.sort(null);
         MessageDigest sha = newSha256();
         for (String line : lines) sha.update(line.getBytes(StandardCharsets.UTF_8));
-        return new GraphDigest(HexFormat.of().formatHex(sha.digest()), distinct.size());
+        return new GraphDigest(HexFormat.of().formatHex(sha.digest()), lines.size());
     }
 
     /** The digest of a graph with no triples, which is what a Graph Store holds of a graph it does not have. */
