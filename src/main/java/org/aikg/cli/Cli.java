@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.aikg.AikgException;
+import org.aikg.ConflictException;
 import org.aikg.DataException;
 import org.aikg.UsageException;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -21,7 +22,7 @@ import picocli.CommandLine;
 public final class Cli {
     /** Done. */
     public static final int OK = 0;
-    /** The data is bad: a fact sheet, a text, a graph that does not conform. */
+    /** The data is bad: a fact sheet, a text, a graph that does not conform; or a store's copy of it was changed by someone else. */
     public static final int BAD_DATA = 1;
     /** The command line is bad: an unknown option, a missing file, an unknown format. */
     public static final int BAD_USAGE = 2;
@@ -78,7 +79,7 @@ public final class Cli {
 
     /** The one place failures become exit codes. */
     static int exitCode(Throwable t) {
-        if (t instanceof DataException) return BAD_DATA;
+        if (t instanceof DataException || t instanceof ConflictException) return BAD_DATA;
         if (t instanceof UsageException || t instanceof CommandLine.ParameterException) return BAD_USAGE;
         return FAILED;
     }

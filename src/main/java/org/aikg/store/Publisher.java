@@ -16,7 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +36,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aikg.AikgException;
+import org.aikg.ConflictException;
 import org.aikg.UsageException;
 import org.aikg.format.Format;
 import org.aikg.format.Formats;
@@ -44,8 +49,15 @@ import org.apache.jena.http.HttpLib;
 import org.apache.jena.http.auth.AuthChallenge;
 import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.http.auth.AuthLib;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.web.HttpNames;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
@@ -53,6 +65,15 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * store with {@code PUT ?graph=…}: publishing again changes nothing. Connection failures, 5xx
  * answers and tries that run out of time are retried with growing pauses, each failed try reported;
  * any other refusal stops the run with the store's answer.
+ *
+ * <p>With a {@link #state} folder only the change is sent. What the store was last sent is kept there, one file a
+ * store ({@link PublishRecord}: each graph's IRI and {@link GraphDigest}, a SHA-256 of its sorted N-Triples lines),
+ * written when the graphs it records were sent; a publish compares each graph of the data with it and PUTs the new and
+ * changed ones, then DELETEs ({@code DELETE ?graph=…}) those it sent before that the data no longer has. A graph it sent
+ * before is first read back ({@code GET}, N-Triples): if the store holds neither what was sent nor what is about to be,
+ * someone else changed it, and the publish stops with a {@link ConflictException} naming it, sending nothing more
+ * ({@link #force} skips the reading). Only the graphs about to change are read. {@link #plan} says what a publish
+ * would send without sending anything.
  *
  * <p>Time is bounded twice: each try has {@link #timeout} for the whole exchange (connecting,
  * sending the graph, reading the whole answer: a store that sends its headers and then trickles
@@ -64,7 +85,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * ({@link HttpLib#requestBuilderFor} adds it; a stale nonce is answered again). Jena's Digest
  * (5.6.0, {@code DigestLib}, {@code AuthHttp}) hashes with MD5 whatever {@code algorithm} the store
  * names, always says {@code qop=auth}, and signs the path without its query string
- * ({@code HttpLib.requestTargetServer}); Virtuoso takes that, a store that asks for SHA-256 is told so.
+ * ({@code HttpLib.requestTargetServer}); Virtuoso takes that, a store that asks for SHA-256 is told so. It also signs the
+ * answer it keeps for the method of the request that met the challenge ({@code DigestLib.digestAuthModifier}), so with
+ * Digest the first PUT after a GET (and GET after a PUT) is challenged again, which costs one more round trip.
  * The request URL is built as Jena's GSP builds it ({@link HttpLib#requestURL}, {@link HttpLib#urlEncodeQueryString}).
  *
  * <p>The exchange itself is not {@code GSP.PUT}: in Jena 5.6.0 it cannot keep what this class
@@ -81,8 +104,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * (and the first to end would remove) the registration; the CLI runs one.
  *
  * <pre>{@code
- * Publisher p = Publisher.to("http://localhost:3030/ds").credentials(Optional.of(creds))
+ * Publisher p = Publisher.to("http://localhost:3030/ds").credentials(Optional.of(creds)).state(Path.of(".aikg-publish"))
  *         .timeout(Duration.ofSeconds(60)).maxTime(Duration.ofMinutes(30)).onFailedTry(System.err::println);
+ * Publisher.Plan plan = p.plan(Graphs.of(List.of(Path.of("data"))));   // what would be sent
  * Publisher.Stats s = p.publish(Graphs.of(List.of(Path.of("data"))));
  * }</pre>
  */
@@ -102,13 +126,24 @@ public final class Publisher {
         }
     }
 
-    /** What a publish did. */
-    public record Stats(int graphs, long triples, int retries, long millis, List<String> failures) {}
+    /**
+     * What a publish did: the graphs it put and their triples, the graphs it deleted, those it left as they were (as last
+     * sent), those no longer in the data it kept because sources were left out ({@code failures}), its retries and time.
+     */
+    public record Stats(int graphs, long triples, int deleted, int unchanged, int kept, int retries, long millis, List<String> failures) {
+        public Stats {
+            failures = List.copyOf(failures);
+        }
+    }
 
     /** The longest pause between two tries. */
     private static final Duration MAX_PAUSE = Duration.ofSeconds(8);
     /** How much of a store's answer is kept: enough for its first line, never the whole of an endless body. */
     private static final int ANSWER_BYTES = 64 * 1024;
+    /** How much of a graph read back is kept: far more than a source's graph, never the whole of an endless body. */
+    private static final int GRAPH_BYTES = 256 * 1024 * 1024;
+    /** What a graph is read back in: N-Triples, else whatever RDF the store writes (parsed by its Content-Type). */
+    private static final String READ = SENT.contentType() + ", text/turtle;q=0.9, application/rdf+xml;q=0.5, */*;q=0.1";
     private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
     private final URI graphStore;
@@ -118,9 +153,12 @@ public final class Publisher {
     private final Duration timeout;
     private final Duration maxTime;
     private final Consumer<String> onFailedTry;
+    private final Optional<Path> state;
+    private final boolean full;
+    private final boolean force;
 
     private Publisher(URI graphStore, Optional<Credentials> credentials, int attempts, Duration firstPause, Duration timeout, Duration maxTime,
-            Consumer<String> onFailedTry) {
+            Consumer<String> onFailedTry, Optional<Path> state, boolean full, boolean force) {
         this.graphStore = graphStore;
         this.credentials = credentials;
         this.attempts = attempts;
@@ -128,6 +166,9 @@ public final class Publisher {
         this.timeout = timeout;
         this.maxTime = maxTime;
         this.onFailedTry = onFailedTry;
+        this.state = state;
+        this.full = full;
+        this.force = force;
     }
 
     /**
@@ -164,7 +205,8 @@ public final class Publisher {
             throw new UsageException("the store URL " + quoted(bare(graphStore)) + " has a query string (?…): aikg adds ?graph= for each graph; "
                     + "give the dataset's or the Graph Store's URL without one");
         }
-        return new Publisher(graphStore, Optional.empty(), 8, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(30), line -> { });
+        return new Publisher(graphStore, Optional.empty(), 8, Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(30), line -> { },
+                Optional.empty(), false, false);
     }
 
     /** The URL without its query string and fragment, for messages. */
@@ -196,63 +238,283 @@ public final class Publisher {
     }
 
     public Publisher credentials(Optional<Credentials> credentials) {
-        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry, state, full, force);
     }
 
     /** How many times to try each request (at least 1), the first pause between tries doubling up to 8 s. */
     public Publisher retries(int attempts, Duration firstPause) {
         if (attempts < 1) throw new UsageException("--retries must be at least 1, not " + attempts);
-        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry, state, full, force);
     }
 
     /** The time one try may take, from connecting to the last byte of the answer (default 60 s). */
     public Publisher timeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) throw new UsageException("--timeout must be more than 0");
-        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry, state, full, force);
     }
 
     /** The time the whole publish may take, conversion and pauses included (default 30 min). */
     public Publisher maxTime(Duration maxTime) {
         if (maxTime.isNegative() || maxTime.isZero()) throw new UsageException("--max-time must be more than 0");
-        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry, state, full, force);
     }
 
     /** Hears one line for each failed try that will be tried again: what failed, and when the next try is. */
     public Publisher onFailedTry(Consumer<String> onFailedTry) {
-        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry);
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry, state, full, force);
     }
 
-    /** Puts every graph whole (an RDF file's triples outside any named graph into the store's default graph). */
+    /**
+     * Keeps in {@code folder} what was sent to this store (a file per store, named by a hash of its URL), and from then on
+     * sends only what changed since: a PUT for each new or changed graph, a DELETE for each graph sent before that is no
+     * longer in the data, nothing when nothing changed. Before a graph the record says was sent is replaced or removed,
+     * the store's copy is read back and must still be what was sent ({@link ConflictException} if not; see {@link #force}).
+     * Without a folder every graph is sent every time, and nothing is removed.
+     */
+    public Publisher state(Path folder) {
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry, Optional.of(folder), full, force);
+    }
+
+    /** With {@code true}, every graph is sent, changed or not (a removed one still deleted), and the record written afresh. */
+    public Publisher full(boolean full) {
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry, state, full, force);
+    }
+
+    /** With {@code true}, the store's copies are not read back first: a graph someone else changed is overwritten or removed. */
+    public Publisher force(boolean force) {
+        return new Publisher(graphStore, credentials, attempts, firstPause, timeout, maxTime, onFailedTry, state, full, force);
+    }
+
+    /** Why a graph is sent: the request, and what it does. */
+    public enum Kind {
+        /** Not in the record: PUT. */
+        NEW("PUT", "new"),
+        /** Its hash differs from the record's: PUT. */
+        CHANGED("PUT", "changed"),
+        /** As recorded, but sent all the same: {@link #full}, or blank nodes, which the hash cannot tell apart. */
+        UNCHANGED("PUT", "unchanged"),
+        /** In the record, no longer in the data: DELETE. */
+        REMOVED("DELETE", "removed");
+
+        private final String method;
+        private final String why;
+
+        Kind(String method, String why) {
+            this.method = method;
+            this.why = why;
+        }
+
+        public String method() {
+            return method;
+        }
+    }
+
+    /** One request of a publish: a graph (an IRI, or "the default graph") and why it is sent. */
+    public record Change(Kind kind, String graph) {
+        /** "PUT new https://…", "DELETE removed https://…". */
+        @Override
+        public String toString() {
+            return kind.method + " " + kind.why + " " + graph;
+        }
+    }
+
+    /**
+     * What a publish would send, in the order it would send it; the graphs as last sent, which it would not; the graphs
+     * no longer in the data that it would keep because sources were left out ({@code failures}), as they may be theirs.
+     */
+    public record Plan(List<Change> changes, int unchanged, int kept, List<String> failures) {
+        public Plan {
+            changes = List.copyOf(changes);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** What {@link #publish} would send, found from the data and the record alone: nothing is sent, not even a read. */
+    public Plan plan(Graphs graphs) {
+        Pass pass = new Pass(null);
+        Graphs.Stats s = graphs.forEachWholeGraph(part -> pass.graph(graphs.isFileGraph(part.name()) ? null : part.name(), part.triples()));
+        pass.removed(s.failures().isEmpty());
+        return new Plan(pass.changes, pass.unchanged, pass.kept, s.failures());
+    }
+
+    /**
+     * Puts each graph whole (an RDF file's triples outside any named graph into the store's default graph); with a
+     * {@link #state} folder only the changes since the last publish, the record written when they were sent (and, if the
+     * publish stops part way, with what was sent until then).
+     */
     public Stats publish(Graphs graphs) {
         long start = System.nanoTime();
         Run run = new Run(start + maxTime.toNanos());
-        int[] count = {0};
-        long[] triples = {0};
-        int[] retries = {0};
+        Pass pass = new Pass(run);
         // Jena's AuthLib answers a 401 with what AuthEnv holds for the URL; it is the JVM's, so the credentials are
         // there only while this publish runs, and the Digest or Basic session AuthLib kept goes with them
         credentials.ifPresent(c -> AuthEnv.get().registerUsernamePassword(graphStore, c.user(), c.password()));
         Graphs.Stats s;
+        boolean done = false;
         try {
-            s = graphs.forEachWholeGraph(part -> {
-                // a local file's name means nothing to a remote store
-                retries[0] += run.put(graphs.isFileGraph(part.name()) ? null : part.name(), part.triples());
-                count[0]++;
-                triples[0] += part.size();
-            });
+            // a local file's name means nothing to a remote store
+            s = graphs.forEachWholeGraph(part -> pass.graph(graphs.isFileGraph(part.name()) ? null : part.name(), part.triples()));
+            pass.removed(s.failures().isEmpty());
+            done = true;
         } finally {
             if (credentials.isPresent()) AuthEnv.get().unregisterUsernamePassword(graphStore);
+            pass.save(done);
         }
-        return new Stats(count[0], triples[0], retries[0], (System.nanoTime() - start) / 1_000_000, s.failures());
+        return new Stats(pass.sent, pass.triples, pass.deleted, pass.unchanged, pass.kept, run.retries, (System.nanoTime() - start) / 1_000_000,
+                s.failures());
+    }
+
+    /** The file where what was sent to this store is kept, when there is a {@link #state} folder. */
+    public Optional<Path> recordFile() {
+        return state.map(f -> PublishRecord.file(f, graphStore));
+    }
+
+    /** One walk through the graphs: what the record says, what was found, and (with a {@link Run}) what was sent. */
+    private final class Pass {
+        private final Run run;
+        private final PublishRecord before;
+        private final Map<Node, GraphDigest> now;
+        private final Set<Node> seen = new HashSet<>();
+        final List<Change> changes = new ArrayList<>();
+        int sent;
+        long triples;
+        int deleted;
+        int unchanged;
+        int kept;
+
+        Pass(Run run) {
+            this.run = run;
+            this.before = state.map(f -> PublishRecord.read(f, graphStore)).orElseGet(() -> new PublishRecord(graphStore, Map.of()));
+            this.now = new LinkedHashMap<>(before.graphs());
+        }
+
+        /** One graph of the data (null: the default graph): sent if new or changed. */
+        void graph(Node name, List<Triple> content) {
+            Node key = name == null ? Quad.defaultGraphIRI : name;
+            seen.add(key);
+            GraphDigest digest = GraphDigest.of(content.iterator());
+            GraphDigest last = before.graphs().get(key);
+            Kind kind = last == null ? Kind.NEW : !last.equals(digest) ? Kind.CHANGED
+                    : full || GraphDigest.hasBlankNodes(content) ? Kind.UNCHANGED : null;
+            if (kind == null) {
+                unchanged++;
+                return;
+            }
+            changes.add(new Change(kind, show(name)));
+            if (run == null) return;
+            if (last != null) check(name, last, digest, false);
+            run.put(name, content);
+            if (state.isPresent()) now.put(key, digest);
+            sent++;
+            triples += digest.triples();
+        }
+
+        /** The graphs of the record not in the data: deleted when {@code complete}, else kept (a source left out may be theirs). */
+        void removed(boolean complete) {
+            for (Map.Entry<Node, GraphDigest> e : before.graphs().entrySet()) {
+                if (seen.contains(e.getKey())) continue;
+                if (!complete) {
+                    kept++;
+                    continue;
+                }
+                Node name = e.getKey().equals(Quad.defaultGraphIRI) ? null : e.getKey();
+                changes.add(new Change(Kind.REMOVED, show(name)));
+                if (run == null) continue;
+                check(name, e.getValue(), GraphDigest.empty(), true);
+                run.delete(name);
+                now.remove(e.getKey());
+                deleted++;
+            }
+        }
+
+        /**
+         * Reads the store's copy of a graph about to be replaced or removed: it must be what was last sent, or already what is
+         * to be sent now (a publish cut off after the store took a graph, before it could be recorded). Anything else was
+         * written by someone else, and is not overwritten.
+         */
+        private void check(Node name, GraphDigest last, GraphDigest next, boolean removing) {
+            if (force) return;
+            GraphDigest held = run.get(name);
+            if (held.equals(last) || held.equals(next)) return;
+            String recorded = " (recorded in " + recordFile().map(Path::toString).orElse("") + ")";
+            String what = held.triples() == 0
+                    ? "is gone: aikg put " + triples(last.triples()) + " there" + recorded + ", and someone else removed them"
+                    : "is not what aikg put there: it holds " + triples(held.triples()) + ", aikg put "
+                    + (held.triples() == last.triples() ? "as many but not the same" : triples(last.triples())) + recorded
+                    + "; someone else changed it";
+            int before = sent + deleted;
+            throw new ConflictException("the store's graph " + show(name) + " at " + graphStore + " " + what + ". Nothing more was sent"
+                    + (before == 0 ? "" : " (the " + before + " graph" + (before == 1 ? "" : "s") + " sent before it are recorded)")
+                    + ". To " + (removing ? "remove it" : held.triples() == 0 ? "put it back" : "replace it with the data's")
+                    + " all the same, publish with --force");
+        }
+
+        /** Writes the record when it changed: after the whole publish, or, when it stopped part way, with what was sent. */
+        void save(boolean done) {
+            if (run == null || state.isEmpty() || now.equals(before.graphs())) return;
+            try {
+                new PublishRecord(graphStore, now).write(state.get());
+            } catch (IOException e) {
+                String where = recordFile().map(Path::toString).orElse("");
+                if (done) {
+                    throw new AikgException("the graphs were sent, but the record of what was sent, " + where + ", could not be written: "
+                            + e.getMessage() + "; the next publish reads each changed graph back before it replaces it", e);
+                }
+                // the publish already failed; its own message is the one to print
+                onFailedTry.accept("the record of what was sent, " + where + ", could not be written: " + e.getMessage());
+            }
+        }
+    }
+
+    private static String triples(long n) {
+        return n + " triple" + (n == 1 ? "" : "s");
+    }
+
+    /** A graph for messages: its IRI, or "the default graph". */
+    private static String show(Node graph) {
+        return graph == null ? "the default graph" : graph.getURI();
     }
 
     /** Marks a try that met a kept-alive connection the store had closed: the request is sent again at once, on a new one. */
     private static final String CLOSED_BY_STORE = new String("closed by the store");
 
-    /** One publish: its HTTP client and its deadline. */
+    /** What one request is: its method, the graph it is about, and how much of the answer is kept. */
+    private enum Method {
+        PUT("publish", "publishing", "to", ANSWER_BYTES),
+        DELETE("delete", "deleting", "from", ANSWER_BYTES),
+        GET("read", "reading", "from", GRAPH_BYTES);
+
+        final String verb;
+        final String gerund;
+        final String preposition;
+        final int keep;
+
+        Method(String verb, String gerund, String preposition, int keep) {
+            this.verb = verb;
+            this.gerund = gerund;
+            this.preposition = preposition;
+            this.keep = keep;
+        }
+
+        /** How a message names the request: the graph itself for a PUT, as it always has. */
+        String of(String graph) {
+            return this == PUT ? graph : "the " + name() + " of " + graph;
+        }
+
+        /** A status that ends the request well: 2xx, and for a GET or DELETE also 404 (no such graph: nothing to read or remove). */
+        boolean done(int code) {
+            return (code >= 200 && code < 300) || (this != PUT && code == 404);
+        }
+    }
+
+    /** An answer: its status, its first bytes, and whether there were more. */
+    private record Answer(int status, byte[] body, boolean cut, String contentType) {}
+
+    /** One publish: its HTTP client, its deadline, and the retries its requests took. */
     private final class Run {
         private final long deadline;
         private final HttpClient http;
+        int retries;
 
         Run(long deadline) {
             this.deadline = deadline;
@@ -261,49 +523,87 @@ public final class Publisher {
             this.http = HttpClient.newBuilder().connectTimeout(connect).followRedirects(Redirect.NEVER).build();
         }
 
-        /** PUTs one graph (null: the default graph); returns the retries it took. */
-        int put(Node graph, List<Triple> triples) {
+        /** The Graph Store Protocol's request URL of a graph (null: the default graph), as Jena's GSP writes it. */
+        private String target(Node graph) {
+            return HttpLib.requestURL(graphStore.toString(), graph == null ? HttpNames.paramGraphDefault
+                    : HttpNames.paramGraph + "=" + HttpLib.urlEncodeQueryString(graph.getURI()));
+        }
+
+        /** PUTs one graph (null: the default graph). */
+        void put(Node graph, List<Triple> triples) {
             Graph g = GraphFactory.createGraphMem();
             triples.forEach(g::add);
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             RDFWriter.source(g).format(SENT.fileWriter()).output(body);
             byte[] bytes = body.toByteArray();
-            // the Graph Store Protocol's request URL as Jena's GSP writes it
-            String target = HttpLib.requestURL(graphStore.toString(), graph == null ? HttpNames.paramGraphDefault
-                    : HttpNames.paramGraph + "=" + HttpLib.urlEncodeQueryString(graph.getURI()));
+            String target = target(graph);
             // requestBuilderFor adds the authentication AuthLib settled on at an earlier 401 (Basic, or Digest with its
             // nonce counted), so that not every graph costs a challenge
             Supplier<HttpRequest.Builder> request = () -> HttpLib.requestBuilderFor(target).uri(URI.create(target))
                     .header(HttpNames.hContentType, SENT.contentType())
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-            return send(request, graph == null ? "the default graph" : graph.getURI());
+            send(request, Method.PUT, show(graph));
         }
 
-        private int send(Supplier<HttpRequest.Builder> request, String graph) {
+        /** DELETEs one graph; a store that has none is as good (404). */
+        void delete(Node graph) {
+            String target = target(graph);
+            send(() -> HttpLib.requestBuilderFor(target).uri(URI.create(target)).DELETE(), Method.DELETE, show(graph));
+        }
+
+        /** The digest of the store's copy of a graph: of no triples when it has none (404). */
+        GraphDigest get(Node graph) {
+            String target = target(graph);
+            Answer a = send(() -> HttpLib.requestBuilderFor(target).uri(URI.create(target)).header(HttpNames.hAccept, READ).GET(),
+                    Method.GET, show(graph));
+            if (a.status() == 404) return GraphDigest.empty();
+            if (a.cut()) {
+                throw new AikgException("the store's copy of " + show(graph) + " is larger than " + (GRAPH_BYTES >> 20) + " MiB: too large to "
+                        + "check against what was sent; publish with --force to replace it unchecked");
+            }
+            Lang lang = a.contentType() == null ? null : RDFLanguages.contentTypeToLang(WebContent.contentTypeCanonical(a.contentType()));
+            Graph held = GraphFactory.createGraphMem();
+            try {
+                RDFParser.source(new java.io.ByteArrayInputStream(a.body())).lang(lang == null ? Lang.NTRIPLES : lang)
+                        .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(held);
+            } catch (RiotException e) {
+                throw new AikgException("the store's copy of " + show(graph) + " (read back to check it is what aikg last sent) is not "
+                        + (lang == null ? "N-Triples" : lang.getLabel()) + ": " + printable(String.valueOf(e.getMessage())), e);
+            }
+            return GraphDigest.of(held.find());
+        }
+
+        /** Sends a request until the store takes it, counting the {@link #retries}; the store's answer to the last try. */
+        private Answer send(Supplier<HttpRequest.Builder> request, Method method, String graph) {
             Duration pause = firstPause;
             String last = null;
             boolean resent = false;
             for (int attempt = 1; ; attempt++) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) throw outOfTime(graph, attempt - 1, last);
+                if (left <= 0) throw outOfTime(method, graph, attempt - 1, last);
                 Duration thisTry = Duration.ofNanos(Math.min(timeout.toNanos(), left));
-                last = tryOnce(request.get().timeout(thisTry).build(), thisTry, graph);
-                if (last == null) return attempt - 1;
+                Object outcome = tryOnce(request.get().timeout(thisTry).build(), thisTry, method, graph);
+                if (outcome instanceof Answer a) {
+                    retries += attempt - 1;
+                    return a;
+                }
+                last = (String) outcome;
                 if (last == CLOSED_BY_STORE) {
                     if (!resent) {
                         resent = true;
-                        attempt--;  // sending a PUT (idempotent) again once is not a failed try, as HTTP clients do (RFC 9112 §9.3.1)
+                        attempt--;  // sending a PUT, DELETE or GET (idempotent) again once is not a failed try, as HTTP clients do (RFC 9112 §9.3.1)
                         continue;
                     }
                     last = "connection failed: the store closed the connection without answering";
                 }
                 resent = false;
                 if (attempt == attempts) {
-                    throw new AikgException("could not publish " + graph + " to " + graphStore + " after " + attempts + " tr"
-                            + (attempts == 1 ? "y" : "ies") + ": " + last);
+                    throw new AikgException("could not " + method.verb + " " + graph + " " + method.preposition + " " + graphStore + " after "
+                            + attempts + " tr" + (attempts == 1 ? "y" : "ies") + ": " + last);
                 }
-                if (System.nanoTime() + pause.toNanos() >= deadline) throw outOfTime(graph, attempt, last);
-                onFailedTry.accept("try " + attempt + " of " + attempts + " for " + graph + " failed (" + last + "); next try in " + show(pause));
+                if (System.nanoTime() + pause.toNanos() >= deadline) throw outOfTime(method, graph, attempt, last);
+                onFailedTry.accept("try " + attempt + " of " + attempts + " for " + method.of(graph) + " failed (" + last + "); next try in "
+                        + show(pause));
                 try {
                     Thread.sleep(pause.toMillis());
                 } catch (InterruptedException e) {
@@ -314,14 +614,14 @@ public final class Publisher {
             }
         }
 
-        /** One exchange, bounded by {@code thisTry} from start to the last byte: null when the graph is in, else what failed. */
-        private String tryOnce(HttpRequest request, Duration thisTry, String graph) {
-            Answers answers = new Answers();
+        /** One exchange, bounded by {@code thisTry} from start to the last byte: the {@link Answer} when it ended well, else what failed. */
+        private Object tryOnce(HttpRequest request, Duration thisTry, Method method, String graph) {
+            Answers answers = new Answers(method.keep);
             // with credentials, Jena's AuthLib sends the request and answers the store's 401 (Basic or Digest) once, with the
             // same request, its time limit copied, and our body handler: the answer that comes back is the store's last word
-            CompletableFuture<HttpResponse<String>> answer = credentials.isPresent() ? AuthLib.authExecuteAsync(http, request, answers)
+            CompletableFuture<HttpResponse<Body>> answer = credentials.isPresent() ? AuthLib.authExecuteAsync(http, request, answers)
                     : http.sendAsync(request, answers);
-            HttpResponse<String> r;
+            HttpResponse<Body> r;
             try {
                 r = answer.get(thisTry.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
@@ -346,26 +646,28 @@ public final class Publisher {
                 if (c instanceof IOException && message.contains("received no bytes")) return CLOSED_BY_STORE;
                 if (c instanceof IOException) return "connection failed: " + message;
                 // AuthLib's refusals (a challenge it cannot parse or answer) are Jena's HttpException
-                if (c instanceof HttpException) throw new AikgException("publishing " + graph + " failed: " + printable(message), c);
+                if (c instanceof HttpException) throw new AikgException(method.gerund + " " + graph + " failed: " + printable(message), c);
                 if (c instanceof RuntimeException re) throw re;
-                throw new AikgException("publishing " + graph + " failed: " + message, c);
+                throw new AikgException(method.gerund + " " + graph + " failed: " + message, c);
             }
             int code = r.statusCode();
-            if (code >= 200 && code < 300) return null;
-            String said = code + " " + printable(r.body().strip().lines().findFirst().orElse(reason(code)));
+            Body body = r.body();
+            if (method.done(code)) return new Answer(code, body.bytes(), body.cut(), r.headers().firstValue(HttpNames.hContentType).orElse(null));
+            String text = new String(body.bytes(), StandardCharsets.UTF_8);
+            String said = code + " " + printable(text.strip().lines().findFirst().orElse(reason(code)));
             if (code >= 300 && code < 400) {
-                String to = r.headers().firstValue("Location").map(l -> printable(l)).orElse("nowhere it said");
-                throw new AikgException("the store redirected the PUT of " + graph + " (" + code + ") to " + to
-                        + ": aikg does not follow redirects when it writes; give that URL if it is the store's");
+                String to = r.headers().firstValue("Location").map(Run::printable).orElse("nowhere it said");
+                throw new AikgException("the store redirected the " + method.name() + " of " + graph + " (" + code + ") to " + to
+                        + ": aikg does not follow redirects when it " + (method == Method.GET ? "checks what it wrote" : "writes")
+                        + "; give that URL if it is the store's");
             }
             if (code < 500) {
-                throw new AikgException("the store refused " + graph + ": " + said
+                throw new AikgException("the store refused " + method.of(graph) + ": " + said
                         + (code == 401 || code == 403 ? " (check the credentials" + unanswerable(r) + ")"
                         : code == 404 || code == 405 ? " (is " + graphStore + " a Graph Store URL that takes writes?)" : ""));
             }
             return "the store answered " + said;
         }
-
         /** What in a 401's Digest challenge Jena's client does not answer: it hashes with MD5 only, whatever the algorithm asked. */
         private String unanswerable(HttpResponse<?> r) {
             if (r.statusCode() != 401 || credentials.isEmpty()) return "";
@@ -401,25 +703,33 @@ public final class Publisher {
             return t.getClass().getSimpleName();
         }
 
-        private AikgException outOfTime(String graph, int tries, String last) {
-            return new AikgException("could not publish " + graph + " to " + graphStore + " within --max-time " + show(maxTime)
+        private AikgException outOfTime(Method method, String graph, int tries, String last) {
+            return new AikgException("could not " + method.verb + " " + graph + " " + method.preposition + " " + graphStore + " within --max-time " + show(maxTime)
                     + (tries == 0 ? " (no time was left for a try)" : " (" + tries + " tr" + (tries == 1 ? "y" : "ies") + "; the last: " + last
                     + "; no time left for another)"));
         }
     }
+
+    /** The first bytes of an answer, and whether there were more. */
+    private record Body(byte[] bytes, boolean cut) {}
 
     /**
      * The body handler of one try: a {@link FirstBytes} for each answer (two when AuthLib answered a challenge), all
      * of them stopped when the try runs out of time. Cancelling the future AuthLib returns does not reach the JDK's
      * exchange beneath it (it is a {@code thenCompose} of it); cancelling the body's subscription does, and closes the connection.
      */
-    private static final class Answers implements HttpResponse.BodyHandler<String> {
+    private static final class Answers implements HttpResponse.BodyHandler<Body> {
         private final List<FirstBytes> bodies = new CopyOnWriteArrayList<>();
+        private final int keep;
         private volatile boolean cancelled;
 
+        Answers(int keep) {
+            this.keep = keep;
+        }
+
         @Override
-        public HttpResponse.BodySubscriber<String> apply(HttpResponse.ResponseInfo info) {
-            FirstBytes b = new FirstBytes();
+        public HttpResponse.BodySubscriber<Body> apply(HttpResponse.ResponseInfo info) {
+            FirstBytes b = new FirstBytes(keep);
             bodies.add(b);
             if (cancelled) b.cancel();
             return b;
@@ -431,15 +741,21 @@ public final class Publisher {
         }
     }
 
-    /** Keeps the first {@link #ANSWER_BYTES} of an answer and reads past the rest, so that no answer fills the memory. */
-    private static final class FirstBytes implements HttpResponse.BodySubscriber<String> {
-        private final CompletableFuture<String> body = new CompletableFuture<>();
+    /** Keeps the first {@code keep} bytes of an answer and reads past the rest, so that no answer fills the memory. */
+    private static final class FirstBytes implements HttpResponse.BodySubscriber<Body> {
+        private final CompletableFuture<Body> body = new CompletableFuture<>();
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final int keep;
+        private boolean cut;
         private Flow.Subscription subscription;
         private boolean cancelled;
 
+        FirstBytes(int keep) {
+            this.keep = keep;
+        }
+
         @Override
-        public CompletionStage<String> getBody() {
+        public CompletionStage<Body> getBody() {
             return body;
         }
 
@@ -465,7 +781,8 @@ public final class Publisher {
         @Override
         public void onNext(List<ByteBuffer> items) {
             for (ByteBuffer b : items) {
-                int n = Math.min(b.remaining(), ANSWER_BYTES - kept.size());
+                int n = Math.min(b.remaining(), keep - kept.size());
+                if (n < b.remaining()) cut = true;
                 if (n <= 0) continue;
                 byte[] part = new byte[n];
                 b.get(part);
@@ -480,7 +797,7 @@ public final class Publisher {
 
         @Override
         public void onComplete() {
-            body.complete(kept.toString(StandardCharsets.UTF_8));
+            body.complete(new Body(kept.toByteArray(), cut));
         }
     }
 

@@ -184,6 +184,16 @@ class PublishCommandTest {
         }
     }
 
+    @Test
+    void helpNamesTheStateFolderAndItsDefault() {
+        Run run = TestCli.run("publish", "--help");
+        String help = run.out().replaceAll("\\s+", " ");
+        for (String s : List.of("--state=DIR Where to keep what was last sent to each store, one file a store (default: .aikg-publish in the current folder)",
+                "--dry-run", "--full", "--force")) {
+            assertTrue(help.contains(s), () -> s + " not in\n" + run.out());
+        }
+    }
+
     // A store that hangs up without answering is what a client meets when it sends on a kept-alive
     // connection the store has closed (Virtuoso does): the PUT is sent once more at once, on a new
     // connection, and only then is the try counted as failed.
