@@ -213,12 +213,12 @@ class VirtuosoPublishIT {
     /**
      * Only the change is sent, to Virtuoso with Digest: as PublishIT's test of the same name, the graphs read back through
      * Virtuoso's authenticated Graph Store (which keeps decimals as numbers: the hashes compare canonical literals).
-     * "Someone else" is a colleague who publishes their edit of a sheet from a copy of the data and of the record. 100 sources, not
+     * "Someone else" is a colleague who publishes their edit of a sheet from a copy of the data and of the record. 30 sources, not
      * the issue's 1,500, for the build's time (see PublishIT's test).
      */
     @Test
     void onlyTheChangeIsSentAndAGraphSomeoneElseChangedIsNotOverwritten() throws Exception {
-        int sources = 100;
+        int sources = 30;
         Path corpus = tmp.resolve("corpus");
         CorpusGenerator.generate(corpus, sources, 23);
         long start = System.nanoTime();
