@@ -56,7 +56,7 @@ final class LinkedDataServlet extends Resource {
         String key = p.docPath() + "|" + format.suffix() + (html ? "|" + reader.lang() + "|" + reader.explicit() + "|" + number : "");
         PageCache.Rendered r = cache.get(key, () -> {
             if (!html) return new PageCache.Rendered(format.write(Describe.of(site.data, thing, site.prefixes)), format.contentType());
-            Views.Resource model = page.resource(thing, reader.lang(), reader.explicit(), p.docPath(), number);
+            Views.Resource model = page.resource(site.data, thing, reader.lang(), reader.explicit(), p.docPath(), number);
             return model == null ? null : new PageCache.Rendered(templates.render("resource", model), format.contentType());
         });
         if (r == null) throw HttpError.notFound("there is no page " + number + " of this description");

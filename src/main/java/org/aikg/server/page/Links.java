@@ -39,14 +39,14 @@ public final class Links {
     /** A link to a node: its local page, its term in /def, its class page, or else its IRI. */
     public Link link(Node n, String lang, boolean explicit) {
         String local = site.pageOf(n);
-        String text = site.labels().label(n, lang);
-        // a page of the site that the data names but does not label (the endpoint, a file): its path
-        if (local != null && !local.startsWith("/doc/") && !local.equals("/") && text.equals(Labels.localName(n))) text = local;
         String href;
         if (local != null) href = href(local, lang, explicit);
         else if (n.isURI() && site.vocab().contains(n, Node.ANY, Node.ANY) && n.getURI().startsWith(AIKG.NS)) href = "/def#" + n.getURI().substring(AIKG.NS.length());
         else if (n.isURI() && classes.pageOf(n) != null) href = href(classes.pageOf(n), lang, explicit);
         else href = n.isURI() ? n.getURI() : null;
+        String text = site.labels().label(n, lang);
+        // a page of the site that the data names but does not label (the endpoint, a file): its path
+        if (local != null && !local.startsWith("/doc/") && !local.equals("/") && text.equals(Labels.localName(n))) text = local;
         return new Link(text, href, n.isURI() ? n.getURI() : null);
     }
 }

@@ -45,7 +45,7 @@ public final class PageServlets {
         this.jsonLd = new JsonLd(site);
         Facts facts = new Facts(site, statistics, links);
         this.charts = new Charts(site, classes, statistics, facts, links);
-        this.hubs = new SourceHubs(site, classes, statistics, offsets, facts, links);
+        this.hubs = new SourceHubs(site, classes, statistics, offsets);
         ThingPage things = new ThingPage(site, classes, links, facts, charts, hubs, offsets, jsonLd);
         ClassPages classPages = new ClassPages(site, classes, links, facts, jsonLd);
         PageCache cache = new PageCache(cacheBytes);

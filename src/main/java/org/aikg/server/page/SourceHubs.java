@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.aikg.server.page.Views.Link;
-import org.aikg.server.page.Views.Said;
 import org.aikg.server.page.Views.SourceFacts;
-import org.aikg.server.page.Views.Stat;
 import org.aikg.server.site.Dates;
 import org.aikg.server.site.Once;
 import org.aikg.server.site.Site;
@@ -44,8 +41,6 @@ final class SourceHubs {
     private final Classes classes;
     private final Statistics statistics;
     private final Offsets offsets;
-    private final Facts facts;
-    private final Links links;
     /**
      * What each source's graph lists, from one pass over the types of every graph, and in the order of
      * each language once it is asked for: each page read the types of its source's graph and sorted its
@@ -58,13 +53,11 @@ final class SourceHubs {
     private final Map<Node, Node> documents = new ConcurrentHashMap<>();
     private static final Node NO_DOCUMENT = NodeFactory.createBlankNode("aikg-no-document");
 
-    SourceHubs(Site site, Classes classes, Statistics statistics, Offsets offsets, Facts facts, Links links) {
+    SourceHubs(Site site, Classes classes, Statistics statistics, Offsets offsets) {
         this.site = site;
         this.classes = classes;
         this.statistics = statistics;
         this.offsets = offsets;
-        this.facts = facts;
-        this.links = links;
     }
 
     /** The sources whose graphs say something about {@code thing}, in document order. */
@@ -142,18 +135,30 @@ final class SourceHubs {
     }
 
     /**
-     * The facts of a source other than {@code except} (the page's own thing): statistics and claims
-     * in text order, other things by name; the total counts every fact of the source.
+     * What a source lists other than {@code except} (the page's own thing): statistics and claims in
+     * text order, other things by name, at most {@link #MAX_FACTS} of each; its byline; and the total,
+     * which counts every fact of the source.
      */
-    SourceFacts facts(Reads reads, Source source, Node except, String lang, boolean explicit) {
+    record Listing(Source source, List<Node> statistics, List<Node> claims, List<Node> things, long total, String byline, String all) {}
+
+    /** What {@code source} lists on the page of {@code except}, read for a page in {@code lang}. */
+    Listing listing(Reads reads, Source source, Node except, String lang, boolean explicit) {
         Listed listed = lists.get().getOrDefault(source.graph(), Listed.NONE);
         Ordered in = listed.ordered(lang, this);
-        List<Stat> stats = in.statistics().stream().filter(n -> !n.equals(except)).limit(MAX_FACTS).map(o -> facts.stat(reads, o, lang, explicit)).toList();
-        List<Said> said = in.claims().stream().filter(n -> !n.equals(except)).limit(MAX_FACTS).map(c -> facts.claim(reads, c, lang, explicit)).toList();
-        List<Link> named = in.things().stream().filter(n -> !n.equals(except)).limit(MAX_FACTS).map(n -> links.link(n, lang, explicit)).toList();
-        Link doc = links.link(source.document(), lang, explicit);
         String all = source.document().equals(except) ? null : Links.href(site.pageOf(source.document()) + "#facts", lang, explicit);
-        return new SourceFacts(doc, byline(reads, source.document(), lang), stats, said, named, listed.total(), all);
+        return new Listing(source, others(in.statistics(), except), others(in.claims(), except), others(in.things(), except), listed.total(),
+                byline(reads, source.document(), lang), all);
+    }
+
+    private static List<Node> others(List<Node> facts, Node except) {
+        return facts.stream().filter(n -> !n.equals(except)).limit(MAX_FACTS).toList();
+    }
+
+    /** The facts of a source as a page lists them, made of what the page has {@code seen}. */
+    static SourceFacts facts(Seen seen, Listing listing) {
+        return new SourceFacts(seen.links().get(listing.source().document()), listing.byline(), listing.statistics().stream().map(seen.stats()::get).toList(),
+                listing.claims().stream().map(seen.claims()::get).toList(), listing.things().stream().map(seen.links()::get).toList(), listing.total(),
+                listing.all());
     }
 
     /** What a source's graph lists: its statistics, its claims and the other things it names that have a page. */
