@@ -32,7 +32,7 @@ class SlowBodiesTest {
 
     @BeforeAll
     static void start() {
-        server = AikgServer.builder(Datasets.open(org.aikg.input.Graphs.of(List.of(Path.of("data"))))).port(0).bodyDeadline(Duration.ofSeconds(4)).build().start();
+        server = AikgServer.builder(Datasets.open(org.aikg.input.Graphs.of(List.of(Path.of("data"))))).port(0).bodyDeadline(Duration.ofSeconds(10)).build().start();
     }
 
     @AfterAll
@@ -40,8 +40,21 @@ class SlowBodiesTest {
         server.stop();
     }
 
+    static final List<String> PAGES = List.of("/", "/doc/event/world-intelligence-expo-2024", "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D");
+
+    static void getEachPage() throws Exception {
+        for (String path : PAGES) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                    .timeout(Duration.ofSeconds(60)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), path);
+        }
+    }
+
     @Test
     void pagesAnswerAtOnceWhileHundredsOfSlowBodiesAreOpenAndEachSlowBodyGets408() throws Exception {
+        // once before: what a first request makes of the whole graph (the home page's counts) is made, so that the pages
+        // asked while the slow bodies are open are answered in far less than the body deadline even on a loaded machine
+        getEachPage();
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < SLOW_CLIENTS; i++) {
@@ -53,16 +66,13 @@ class SlowBodiesTest {
                 out.flush();
                 slow.add(s);
             }
-            for (String path : List.of("/", "/doc/event/world-intelligence-expo-2024", "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D")) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                        .timeout(Duration.ofSeconds(60)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, r.statusCode(), path);
-            }
+            getEachPage();
             // the pages were answered while every slow body was still held open: none has had its answer yet
             for (Socket s : slow) {
                 assertEquals(0, s.getInputStream().available(), "a slow body was answered before the pages were: " + SLOW_CLIENTS + " held a thread each");
             }
             for (Socket s : slow) {
+                s.setSoTimeout(30_000);
                 String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
                 assertTrue(answer.startsWith("HTTP/1.1 408"), "a body that does not arrive in time gets 408, and the connection closes: " + answer);
             }
