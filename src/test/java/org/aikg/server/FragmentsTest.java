@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
 class FragmentsTest {
     static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
     static final String STAR = "http://example.org/p";
+    static final String FEW = "http://example.org/few";
+    static DatasetGraph served;
     static AikgServer server;
     static String url;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,6 +50,10 @@ class FragmentsTest {
         for (int i = 0; i < 100_000; i++) {
             dsg.add(Quad.create(g, NodeFactory.createURI("http://example.org/hub"), NodeFactory.createURI(STAR), NodeFactory.createURI("http://example.org/n" + i)));
         }
+        for (int i = 0; i < 150; i++) {
+            dsg.add(Quad.create(g, NodeFactory.createURI(FEW), NodeFactory.createURI("http://example.org/q"), NodeFactory.createLiteralString("v" + i)));
+        }
+        served = dsg;
         server = AikgServer.builder(TestData.published(dsg)).port(0).build().start();
         url = "http://localhost:" + server.port();
     }
@@ -106,6 +112,53 @@ class FragmentsTest {
         HttpResponse<String> r = get("?predicate=" + URLEncoder.encode("http://schema.org/name", StandardCharsets.UTF_8), "application/n-quads");
         String first = r.body().lines().filter(l -> l.endsWith("#metadata> .")).findFirst().orElseThrow();
         assertTrue(first.contains("<http://xmlns.com/foaf/0.1/primaryTopic>"), first);
+    }
+
+    /**
+     * The matches of a pattern, counted apart from the code under test: a SPARQL COUNT of the distinct triples of
+     * every graph of the served data (the default graph is their union).
+     */
+    static long counted(String filter) {
+        String q = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX schema: <http://schema.org/> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> "
+                + "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } " + filter + " } }";
+        try (org.apache.jena.sparql.exec.QueryExec e = org.apache.jena.sparql.exec.QueryExec.dataset(served).query(q).build()) {
+            return ((Number) e.select().next().get("n").getLiteralValue()).longValue();
+        }
+    }
+
+    /**
+     * A pattern's hydra:totalItems is its exact number of matches, said to be exact (no lower-bound comment), on
+     * every page: the figure is counted by SPARQL over the same data, and by hand from the article (five statistics;
+     * one English name "Tianjin"; two things published on 2024-06-20, the article and the report) or from the 150
+     * triples of example.org/few added here.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            predicate=rdf:type&object=schema:Observation     | FILTER(?p = rdf:type && ?o = schema:Observation)     | 5   | 5
+            object="Tianjin"@en                              | FILTER(sameTerm(?o, "Tianjin"@en))                    | 1   | 1
+            predicate=schema:datePublished&object="2024-06-20"^^xsd:date | FILTER(?p = schema:datePublished && sameTerm(?o, "2024-06-20"^^xsd:date)) | 2 | 2
+            object="v7"                                      | FILTER(sameTerm(?o, "v7"))                            | 1   | 1
+            predicate=http://example.org/nothing             | FILTER(?p = <http://example.org/nothing>)             | 0   | 0
+            subject=http://example.org/few                   | FILTER(?s = <http://example.org/few>)                 | 150 | 100
+            subject=http://example.org/few&page=2            | FILTER(?s = <http://example.org/few>)                 | 150 | 50
+            """)
+    void aPatternsTotalItemsIsItsExactNumberOfMatches(String query, String filter, long byHand, long onThePage) throws Exception {
+        assertEquals(byHand, counted(filter), "the SPARQL count agrees with the figure counted by hand");
+        StringBuilder q = new StringBuilder();
+        for (String part : query.split("&")) {
+            String[] kv = part.split("=", 2);
+            String v = kv[1].replace("rdf:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#").replace("schema:", "http://schema.org/")
+                    .replace("xsd:", "http://www.w3.org/2001/XMLSchema#");
+            q.append(q.length() == 0 ? "?" : "&").append(kv[0]).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        }
+        DatasetGraph d = trig(q.toString());
+        Node fragment = NodeFactory.createURI(url + "/fragments" + q);
+        Graph meta = d.getGraph(NodeFactory.createURI(fragment.getURI() + "#metadata"));
+        assertEquals(1, meta.find(Node.ANY, NodeFactory.createURI(HYDRA + "totalItems"), Node.ANY).toList().size(), () -> "one count in\n" + meta);
+        assertEquals(byHand, number(meta, fragment, HYDRA + "totalItems"), () -> "totalItems of " + query + " in\n" + meta);
+        assertEquals(byHand, number(meta, fragment, "http://rdfs.org/ns/void#triples"), "void:triples of " + query);
+        assertFalse(meta.contains(fragment, NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#comment"), Node.ANY), "exact, not a lower bound");
+        assertEquals(onThePage, d.getDefaultGraph().size(), "the page's own matches");
     }
 
     @ParameterizedTest

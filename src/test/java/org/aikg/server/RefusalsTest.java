@@ -93,6 +93,29 @@ class RefusalsTest {
         assertRefused(413, r, "at most");
     }
 
+    /**
+     * The query text may be 64 KiB (65,536 bytes), as the README's table of limits says, and not a byte more: the
+     * limit itself is answered, one byte over is 413 naming the limit, whether the query is the body or a form field.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"application/sparql-query", "application/x-www-form-urlencoded"})
+    void aQueryOf64KiBIsAnsweredAndOneByteMoreIs413(String type) throws Exception {
+        String ask = "ASK {} # ";
+        for (int size : List.of(64 * 1024, 64 * 1024 + 1)) {
+            String query = ask + "x".repeat(size - ask.length());
+            assertEquals(size, query.getBytes(StandardCharsets.UTF_8).length);
+            String body = type.endsWith("urlencoded") ? "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) : query;
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/sparql")).timeout(Duration.ofSeconds(30)).header("Content-Type", type)
+                    .header("Accept", "application/sparql-results+json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (size == 64 * 1024) {
+                assertEquals(200, r.statusCode(), r.body());
+                assertTrue(r.body().contains("\"boolean\" : true"), r.body());
+            } else {
+                assertRefused(413, r, "413 Payload Too Large: a query may be at most 65536 bytes");
+            }
+        }
+    }
+
     @Test
     void arqJsonQueryFormIsAnsweredAsJson() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/sparql")).header("Content-Type", "application/sparql-query")

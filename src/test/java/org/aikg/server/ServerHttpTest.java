@@ -182,6 +182,31 @@ class ServerHttpTest {
         assertTrue(header(html, "Vary").contains("Accept-Language"));
     }
 
+    /**
+     * If-None-Match is 304 only when it names the current version (RFC 9110 §13.1.2: weak comparison, any tag of a list,
+     * or "*"); any other tag gets the whole 200 again, the same bytes and ETag. On a page, a download and a query answer.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {EXPO, "/download/aikg.ttl", "/sparql?query=ASK%20%7B%7D"})
+    void ifNoneMatchIs304OnlyWhenItNamesTheCurrentVersion(String path) throws Exception {
+        HttpResponse<byte[]> first = get(path, "Accept", "*/*");
+        assertEquals(200, first.statusCode());
+        String etag = header(first, "ETag");
+        String bare = etag.substring(1, etag.length() - 1);
+        for (String other : List.of("\"0000000000000000\"", "\"" + bare + "0\"", bare, "W/\"x\", \"y\"", "\"*\"")) {
+            HttpResponse<byte[]> r = get(path, "Accept", "*/*", "If-None-Match", other);
+            assertEquals(200, r.statusCode(), other);
+            assertEquals(etag, header(r, "ETag"), other);
+            assertEquals(new String(first.body(), StandardCharsets.UTF_8), new String(r.body(), StandardCharsets.UTF_8), other);
+        }
+        for (String same : List.of(etag, "W/" + etag, "\"x\", " + etag, "*")) {
+            HttpResponse<byte[]> r = get(path, "Accept", "*/*", "If-None-Match", same);
+            assertEquals(304, r.statusCode(), same);
+            assertEquals(etag, header(r, "ETag"), same);
+            assertEquals(0, r.body().length, same);
+        }
+    }
+
     @Test
     void headAndOptionsAreAnswered() throws Exception {
         HttpResponse<byte[]> head = send("HEAD", EXPO, null, null);
@@ -226,6 +251,30 @@ class ServerHttpTest {
         assertTrue(bound.contains("<p class=\"figure\">more than 4,000</p>"), bound);
         String pct = text(get("/doc/observation/cn-ai-core-industry-scale-growth-2023?lang=en", "Accept", "text/html"));
         assertTrue(pct.contains("<p class=\"figure\">13.9 %</p>"), pct);
+    }
+
+    /**
+     * The page's language is the one Accept-Language weighs highest (q, 1 when not given; 0 is "not this one"), wherever
+     * it stands in the list; a tie, or neither language, is English. The language shows in the page's own lang and in
+     * the wording of the figure.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            en;q=0.3, zh;q=0.9          | zh
+            zh;q=0.2, en;q=0.8          | en
+            en-GB;q=0.4, zh-Hans;q=0.5  | zh
+            en-US, zh;q=0.9             | en
+            fr, de;q=0.9, zh;q=0.1      | zh
+            zh;q=0, en;q=0.1            | en
+            zh;q=0                      | en
+            zh;q=0.5, en;q=0.5          | en
+            zh-TW;q=1.0, en;q=0.999     | zh
+            fr                          | en
+            """)
+    void theLanguageIsTheOneAcceptLanguageWeighsHighest(String acceptLanguage, String lang) throws Exception {
+        String page = text(get("/doc/observation/cn-ai-core-industry-scale-2023", "Accept", "text/html", "Accept-Language", acceptLanguage));
+        assertEquals(lang.equals("zh") ? "zh-Hans" : "en", page.replaceAll("(?s).*?<html lang=\"([^\"]*)\".*", "$1"), page);
+        assertTrue(page.contains(lang.equals("zh") ? "<p class=\"figure\">5784亿元</p>" : "<p class=\"figure\">578.4 billion CNY</p>"), page);
     }
 
     @Test
