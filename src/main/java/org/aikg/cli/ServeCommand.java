@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.aikg.AikgException;
 import org.aikg.UsageException;
 import org.aikg.input.Graphs;
@@ -14,6 +18,7 @@ import org.aikg.server.AikgServer;
 import org.aikg.store.Datasets;
 import org.aikg.store.Published;
 import org.aikg.store.Tdb2Store;
+import org.aikg.watch.Watcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,8 +58,15 @@ final class ServeCommand implements Runnable {
                     + "a place, the rest get 503 at once. Pages never wait behind queries (default: 2 per core, at least 4).")
     Integer maxQueries;
 
-    @Option(names = "--tdb2", paramLabel = "DIR", description = "Serve a TDB2 store made by 'aikg load' instead of converting DATA.")
+    @Option(names = "--tdb2", paramLabel = "DIR", description = "Serve a TDB2 store made by 'aikg load' instead of converting DATA "
+            + "(with --watch: DATA is loaded into the store first, and each change is written into it).")
     Path tdb2;
+
+    @Option(names = "--watch", description = "Live preview: watch DATA (sheets, texts, the descriptor) and serve each saved change at once "
+            + "(converted again for the sheets that changed; every page, /sparql, search and the downloads switch to it together). "
+            + "Open pages reload themselves; a file that does not convert shows its message on every page and here, and the last "
+            + "good data stays served.")
+    boolean watch;
 
     @Option(names = "--page-cache", defaultValue = "64", paramLabel = "MIB",
             description = "MiB of rendered pages kept in memory (default: ${DEFAULT-VALUE}; 0 renders every page on every request).")
@@ -89,14 +101,17 @@ final class ServeCommand implements Runnable {
         requirePortFree();
         io.err().println("loading " + (tdb2 != null ? "the TDB2 store " + tdb2 : String.join(" ", data.stream().map(Path::toString).toList())) + " ...");
         AikgServer.prepare();  // Jena and Fuseki get ready while the data is read
+        Path cache = watch ? (tdb2 != null ? Tdb2Store.cache(tdb2) : temporaryCache()) : null;
         Published published;
         try (Progress progress = new Progress("load")) {
-            published = tdb2 != null ? Tdb2Store.open(tdb2) : Datasets.open(Graphs.of(data).progress(progress));
+            if (tdb2 != null && watch) Tdb2Store.load(tdb2, Graphs.of(data).progress(progress));
+            published = tdb2 != null ? Tdb2Store.open(tdb2) : Datasets.open(watch ? Graphs.of(data).cache(cache).progress(progress)
+                    : Graphs.of(data).progress(progress));
         }
         AikgServer server;
         try {
             AikgServer.Builder builder = AikgServer.builder(published).port(port).queryTimeout(timeout).maxRows(maxRows).maxBytes(bytes)
-                    .loopbackOnly(!open).pageCacheBytes(pageCacheMib << 20);
+                    .loopbackOnly(!open).pageCacheBytes(pageCacheMib << 20).live(watch);
             if (maxQueries != null) builder.maxQueries(maxQueries);
             if (url != null) builder.publicUrl(url);
             server = builder.build().start();
@@ -118,9 +133,60 @@ final class ServeCommand implements Runnable {
         io.out().println("  " + at + "download/   the whole graph (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads)");
         io.out().println("  " + at + "dataset     VoID/DCAT description;  " + at + "def  the ontology");
         io.out().println("  " + at + "fragments   Triple Pattern Fragments, for Linked Data Fragments clients");
+        if (watch) {
+            Watcher.start(data, cache, QUIET, new LivePreview(server, tdb2, io));
+            io.out().println("Watching " + String.join(" ", data.stream().map(Path::toString).toList()) + ": a saved change is served at "
+                    + "once, and open pages reload.");
+        }
         io.out().println("Press Ctrl-C to stop.");
         io.out().flush();
         server.join();
+    }
+
+    /** How long the files must be quiet before a change is converted: an editor saves in several writes. */
+    static final Duration QUIET = Duration.ofMillis(100);
+
+    /** A folder for the cache of converted sheets that --watch converts through, removed when the server stops. */
+    private static Path temporaryCache() {
+        try {
+            Path dir = Files.createTempDirectory("aikg-watch-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> removeTree(dir), "aikg-watch-cache"));
+            return dir.resolve("cache");
+        } catch (IOException e) {
+            throw new AikgException("cannot make a temporary folder for --watch: " + e.getMessage(), e);
+        }
+    }
+
+    private static void removeTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a temporary folder: the system clears it in the end
+        }
+    }
+
+    /** Serves each change the watcher tells of, and says so on the console. */
+    private record LivePreview(AikgServer server, Path tdb2, Cli.Io io) implements Consumer<Watcher.Event> {
+        @Override
+        public void accept(Watcher.Event event) {
+            try {
+                if (event instanceof Watcher.Changed c) {
+                    long start = System.nanoTime();
+                    if (tdb2 != null && !(c.graphs().isEmpty() && c.removed().isEmpty())) Tdb2Store.changedElsewhere(tdb2);
+                    server.change(c.graphs(), c.removed(), c.description());
+                    io.err().println("served: " + c.graphs().size() + " graph" + (c.graphs().size() == 1 ? "" : "s") + " changed, "
+                            + c.removed().size() + " removed (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
+                } else if (event instanceof Watcher.Failed f) {
+                    server.failed(f.message());
+                    io.err().println("error: " + f.message() + " (the data served stays as it was; fix the file and save it again)");
+                }
+            } catch (RuntimeException e) {
+                String message = "cannot serve the change: " + rootMessage(e);
+                server.failed(message);
+                io.err().println("error: " + message);
+            }
+            io.err().flush();
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextHit;
 import org.apache.jena.query.text.TextIndexConfig;
 import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -88,6 +89,25 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
+     * An index of the names and labels of every named graph of {@code dsg}, in memory, each entry filed
+     * under its graph, so that a graph's entries can be replaced ({@link #update()}); read in the caller's transaction.
+     */
+    public static SearchIndex ofGraphs(DatasetGraph dsg) {
+        SearchIndex s = new SearchIndex(new ByteBuffersDirectory());
+        dsg.listGraphNodes().forEachRemaining(g -> s.add(g.getURI(), dsg.getGraph(g)));
+        s.index.commit();
+        return s;
+    }
+
+    /**
+     * An update of this index (one made by {@link #ofGraphs}), made in steps and committed as one: until
+     * then, searches see the index as it was. Closing the update without a commit drops it; the index stays open.
+     */
+    public Update update() {
+        return new Update(this, null, false);
+    }
+
+    /**
      * Writes the index of {@code data} to {@code dir}, replacing any there: written to a sibling folder
      * first and moved into place, so that a failure leaves the earlier index whole.
      */
@@ -138,7 +158,9 @@ public final class SearchIndex implements AutoCloseable {
      */
     public static Update update(Path dir) {
         try {
-            return new Update(new SearchIndex(FSDirectory.open(Files.createDirectories(dir))), dir);
+            Update u = new Update(new SearchIndex(FSDirectory.open(Files.createDirectories(dir))), dir, true);
+            u.remove(NodeFactory.createURI(WHOLE));
+            return u;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the search index at " + dir + ": " + e.getMessage(), e);
         }
@@ -153,12 +175,13 @@ public final class SearchIndex implements AutoCloseable {
     public static final class Update implements AutoCloseable {
         private final SearchIndex s;
         private final Path dir;
+        private final boolean owned;
         private boolean committed;
 
-        private Update(SearchIndex s, Path dir) {
+        private Update(SearchIndex s, Path dir, boolean owned) {
             this.s = s;
             this.dir = dir;
-            remove(NodeFactory.createURI(WHOLE));
+            this.owned = owned;
         }
 
         /** Removes the entries of {@code graph}: those it had before this update. */
@@ -197,12 +220,12 @@ public final class SearchIndex implements AutoCloseable {
             try {
                 if (!committed) s.index.rollback();
             } finally {
-                s.close();
+                if (owned) s.close();
             }
         }
 
         private UncheckedIOException failed(IOException e) {
-            return new UncheckedIOException("cannot update the search index at " + dir + ": " + e.getMessage(), e);
+            return new UncheckedIOException("cannot update the search index" + (dir != null ? " at " + dir : "") + ": " + e.getMessage(), e);
         }
     }
 
@@ -283,6 +306,15 @@ public final class SearchIndex implements AutoCloseable {
     @Override
     public void close() {
         index.close();
+    }
+
+    /** Removes the index written at {@code dir}, if there is one (its content is out of date). */
+    public static void remove(Path dir) {
+        try {
+            delete(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the search index at " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static void delete(Path dir) throws IOException {

@@ -1,20 +1,32 @@
 package org.aikg.server;
 
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.aikg.JenaSetup;
+import org.aikg.input.Description;
 import org.aikg.search.SearchIndex;
 import org.aikg.server.budget.Budget;
 import org.aikg.server.budget.Lanes;
@@ -28,13 +40,15 @@ import org.aikg.server.http.JettyErrors;
 import org.aikg.server.http.Offers;
 import org.aikg.server.http.Refusals;
 import org.aikg.server.http.RequestGate;
+import org.aikg.server.live.Generations;
+import org.aikg.server.live.Live;
+import org.aikg.server.live.LiveFilter;
 import org.aikg.server.page.PageServlets;
 import org.aikg.server.query.QueriesServlet;
 import org.aikg.server.query.QueryPage;
 import org.aikg.server.query.SparqlServlet;
 import org.aikg.server.search.SearchServlet;
 import org.aikg.server.site.PrefixesServlet;
-import org.aikg.server.site.ReadTransactionFilter;
 import org.aikg.server.site.Site;
 import org.aikg.server.site.StaticServlet;
 import org.aikg.server.site.Templates;
@@ -47,8 +61,13 @@ import org.aikg.store.Published;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -75,12 +94,12 @@ public final class AikgServer {
     static final String DATASET = "/ds";
 
     private final FusekiServer fuseki;
-    private final Downloads downloads;
+    private final Module module;
     private final String host;
 
-    private AikgServer(FusekiServer fuseki, Downloads downloads, String host) {
+    private AikgServer(FusekiServer fuseki, Module module, String host) {
         this.fuseki = fuseki;
-        this.downloads = downloads;
+        this.module = module;
         this.host = host;
     }
 
@@ -140,11 +159,23 @@ public final class AikgServer {
     }
 
     public void stop() {
-        try {
-            fuseki.stop();
-        } finally {
-            downloads.close();
-        }
+        fuseki.stop();
+    }
+
+    /**
+     * Serves a change of the data (a server built {@link Builder#live live}): {@code graphs} new or changed,
+     * each whole, and {@code removed}, with the dataset's description as it now is. Written in one
+     * transaction and switched with everything derived from the data as one step: a request sees the
+     * content before or after, never a mix. Open pages reload. A change of the base IRI is refused (shown
+     * as a {@link #failed failure}).
+     */
+    public void change(Map<Node, ? extends Collection<Triple>> graphs, Set<Node> removed, Description description) {
+        module.change(graphs, removed, description);
+    }
+
+    /** Shows {@code message} (data that does not convert: its file, line and column) on every page; the data served stays. */
+    public void failed(String message) {
+        module.failed(Objects.requireNonNull(message, "message"));
     }
 
     /** Blocks until the server stops. */
@@ -161,6 +192,7 @@ public final class AikgServer {
         private Duration bodyDeadline = Duration.ofSeconds(10);
         private String publicUrl;
         private long pageCacheBytes = 64L << 20;
+        private boolean live;
 
         private Builder(Published published) {
             this.published = Objects.requireNonNull(published, "published");
@@ -232,46 +264,84 @@ public final class AikgServer {
             return this;
         }
 
+        /**
+         * A live preview ({@code serve --watch}): the server takes changes of the data ({@link #change}),
+         * open pages reload themselves ({@code /live}, server-sent events) and show a failure as a banner.
+         * What a store keeps beside its data (counts, downloads, its search index) is not used: it is
+         * that of the content the store was loaded with.
+         */
+        public Builder live(boolean live) {
+            this.live = live;
+            return this;
+        }
+
         public AikgServer build() {
             JenaSetup.init();
             // nothing here reads the whole store: what is counted from it is counted on first use (see Site)
-            Site site = new Site(published);
-            Downloads downloads = new Downloads(site);
+            Published p = live ? Published.inMemory(published.dsg(), published.description()) : published;
+            Module module = new Module(p, limits, bodyDeadline, publicUrl, pageCacheBytes, live);
             FusekiServer fuseki = FusekiServer.create()
-                    .fusekiModules(FusekiModules.create(new Module(site, downloads, limits, bodyDeadline, publicUrl, pageCacheBytes)))
+                    .fusekiModules(FusekiModules.create(module))
                     .port(port)
                     .loopback(loopbackOnly)
                     .enableCors(true, null)
                     .build();
-            return new AikgServer(fuseki, downloads, "localhost");
+            return new AikgServer(fuseki, module, "localhost");
         }
     }
 
     /** Mounts aikg on Fuseki: the dataset and its operations, the filters, the servlets of the site. */
     private static final class Module implements FusekiModule {
-        private final Site site;
-        private final Downloads downloads;
         private final Templates templates = new Templates();
-        private final PageServlets pages;
         private final SparqlEndpoint sparql;
+        private final Generations<Served> served;
         private final Limits limits;
         private final Duration bodyDeadline;
         private final String publicUrl;
+        private final long pageCacheBytes;
+        /** The live preview's events, or null when the data never changes while served. */
+        private final Live live;
+        private final DatasetGraph dsg;
+        private final String base;
         private final CompletableFuture<SearchIndex> search = new CompletableFuture<>();
         private final AtomicBoolean searchStarted = new AtomicBoolean();
+        private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "aikg-later");
+            t.setDaemon(true);
+            return t;
+        });
         private volatile Thread searchLater;
         private volatile FusekiServer server;
 
-        Module(Site site, Downloads downloads, Limits limits, Duration bodyDeadline, String publicUrl, long pageCacheBytes) {
+        Module(Published published, Limits limits, Duration bodyDeadline, String publicUrl, long pageCacheBytes, boolean live) {
             this.limits = limits;
-            this.site = site;
             this.bodyDeadline = bodyDeadline;
             this.publicUrl = publicUrl;
-            this.downloads = downloads;
-            this.pages = new PageServlets(site, templates, downloads, pageCacheBytes);
-            this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(site.dsg, site.base, site.prefixes,
-                    () -> Txn.calculateRead(site.dsg, () -> ServiceDescription.of(site.base + "sparql", site.datasetNode, site.triples(),
-                            site.dsg.listGraphNodes()))), new QueryPage(site, templates));
+            this.pageCacheBytes = pageCacheBytes;
+            this.live = live ? new Live() : null;
+            this.dsg = published.dsg();
+            this.base = published.description().base();
+            Site first = site(published);
+            this.sparql = new SparqlEndpoint(new SparqlEndpoint.Settings(dsg, first.base, first.prefixes, this::serviceDescription),
+                    new QueryPage(first, templates));
+            // after the endpoint: the pages of the named queries run them on it
+            this.served = new Generations<>(dsg, new Served(first, this), RequestGate::isDatasetRequest, req -> req.getRequestURI().equals("/search"));
+        }
+
+        /** The SPARQL service description, with the size of the content served now. */
+        private Graph serviceDescription() {
+            Site site = served.current().site;
+            return Txn.calculateRead(dsg, () -> ServiceDescription.of(site.base + "sparql", site.datasetNode, site.triples(), dsg.listGraphNodes()));
+        }
+
+        /** The site of one content: under --watch, its reads outside requests are refused once another content is served. */
+        private Site site(Published published) {
+            if (live == null) return new Site(published);
+            return new Site(published, (site, work) -> {
+                if (!served.readAs(s -> s.site == site, work)) {
+                    throw HttpError.unavailable("the data changed while this was being made; ask again for the new data");
+                }
+            });
         }
 
         @Override
@@ -281,19 +351,22 @@ public final class AikgServer {
 
         @Override
         public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
-            new FusekiOperations(sparql, new GraphStore(site.dsg, site.prefixes)).register(builder);
-            builder.add(DATASET, FusekiOperations.dataService(site.dsg));
+            Served first = served.current();
+            new FusekiOperations(sparql, new GraphStore(dsg, first.site.prefixes)).register(builder);
+            builder.add(DATASET, FusekiOperations.dataService(dsg));
+            // first, so that every page gets the live preview's banner and script, refusals included
+            if (live != null) builder.addFilter("/*", new LiveFilter(live, served::numberOf, templates));
             builder.addFilter("/*", new RequestGate(MAX_BODY));
             builder.addFilter("/*", new Lanes(limits, Module::isQueryWork));
-            builder.addFilter("/*", new ReadTransactionFilter(site.dsg));
-            HttpServlet meta = pages.metadata();
+            builder.addFilter("/*", served);
+            HttpServlet meta = mount(s -> s.meta);
             for (String suffix : Offers.PAGE.suffixes()) builder.addServlet("/dataset." + suffix, meta).addServlet("/def." + suffix, meta);
-            HttpServlet ld = pages.linkedData();
-            DownloadServlet dl = new DownloadServlet(site, downloads, pages.downloadList());
-            HttpServlet classes = pages.classes();
-            QueriesServlet queries = new QueriesServlet(site, pages.jsonLd(), templates, sparql);
+            HttpServlet ld = mount(s -> s.linkedData);
+            HttpServlet dl = mount(s -> s.download);
+            HttpServlet classes = mount(s -> s.classes);
+            HttpServlet queries = mount(s -> s.queries);
             SparqlServlet endpoint = new SparqlServlet(sparql);
-            builder.addServlet("", pages.home())
+            builder.addServlet("", mount(s -> s.home))
                     .addServlet("/sparql", endpoint)
                     .addServlet("/sparql/", endpoint)
                     .addServlet("/id/*", ld)
@@ -308,12 +381,18 @@ public final class AikgServer {
                     .addServlet("/queries", queries)
                     .addServlet("/queries/*", queries)
                     .addServlet("/static/*", new StaticServlet())
-                    .addServlet("/prefixes.json", new PrefixesServlet(site.prefixes))
-                    .addServlet("/search", new SearchServlet(site, pages.links(), templates, this::searchIndex))
-                    .addServlet("/fragments", new Fragments(site.dsg, site::triplesIfCounted, this::address, site.prefixes));
-            CrawlServlet crawl = new CrawlServlet(site.dsg, site.base, this::address, site.loaded.atZone(ZoneOffset.UTC).toLocalDate());
+                    .addServlet("/prefixes.json", new PrefixesServlet(first.site.prefixes))
+                    .addServlet("/search", mount(s -> s.search))
+                    .addServlet("/fragments", mount(s -> s.fragments));
+            HttpServlet crawl = mount(s -> s.crawl);
             // the numbered sitemap files must lie at the root (a sitemap lists only URLs under its own folder): *.xml, after every prefix
             builder.addServlet("/robots.txt", crawl).addServlet("/sitemap.xml", crawl).addServlet("*.xml", crawl);
+            if (live != null) builder.addServlet("/live", live);
+        }
+
+        /** A servlet that answers with the one of the request's generation. */
+        private HttpServlet mount(Function<Served, HttpServlet> pick) {
+            return new Switch(served, pick);
         }
 
         /** Work that may run to the time limit: queries (also Fuseki's, and Graph Store reads), fragments, named queries. */
@@ -337,14 +416,7 @@ public final class AikgServer {
                 } catch (InterruptedException e) {
                     return;
                 }
-                try {
-                    Txn.executeRead(site.dsg, () -> {
-                        site.countNow();
-                        pages.prepare();
-                    });
-                } catch (RuntimeException e) {
-                    // worked out again, and the failure reported, by the first request that needs it
-                }
+                prepare(served.current());
                 openSearchIndex();
             }, "aikg-search-index");
             t.setDaemon(true);
@@ -352,14 +424,21 @@ public final class AikgServer {
             t.start();
         }
 
+        /** Works out what pages need of the whole of a generation's content, so that no request has to. */
+        private void prepare(Served s) {
+            try {
+                s.site.read(() -> {
+                    s.site.countNow();
+                    s.pages.prepare();
+                });
+            } catch (RuntimeException e) {
+                // worked out again, and the failure reported, by the first request that needs it
+            }
+        }
+
         /** The search index, waited for no longer than the request's budget (it may be being built from the data). */
         private SearchIndex searchIndex(Budget budget) {
-            if (searchStarted.compareAndSet(false, true)) {
-                // opened or built on a thread of its own: the first search waits for it no longer than its budget
-                Thread t = new Thread(this::makeSearchIndex, "aikg-search-index-now");
-                t.setDaemon(true);
-                t.start();
-            }
+            startSearchIndex();
             try {
                 return search.get(budget.remainingMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -373,16 +452,86 @@ public final class AikgServer {
             }
         }
 
+        /** Starts opening or building the search index on a thread of its own, if nothing started it yet. */
+        private void startSearchIndex() {
+            if (searchStarted.compareAndSet(false, true)) {
+                // the first search waits for it no longer than its budget
+                Thread t = new Thread(this::makeSearchIndex, "aikg-search-index-now");
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+
         private void openSearchIndex() {
             if (searchStarted.compareAndSet(false, true)) makeSearchIndex();
         }
 
+        /** Opens the index kept beside a store; else builds one from the data (under --watch, one whose entries each change replaces). */
         private void makeSearchIndex() {
             try {
-                search.complete(site.searchIndex != null ? SearchIndex.open(site.searchIndex) : Txn.calculateRead(site.dsg, () -> SearchIndex.of(site.data)));
+                Site site = served.current().site;
+                search.complete(site.searchIndex != null ? SearchIndex.open(site.searchIndex)
+                        : Txn.calculateRead(dsg, () -> live != null ? SearchIndex.ofGraphs(dsg) : SearchIndex.of(site.data)));
             } catch (RuntimeException e) {
                 search.completeExceptionally(e);
             }
+        }
+
+        /**
+         * Puts a change of the data in place: the graphs new or changed, whole, and those removed, written
+         * in one transaction; the search index's entries of those graphs replaced; and a new generation of
+         * what is derived from the data, all switched as one step ({@link Generations#change}). Open pages
+         * are told. One change at a time.
+         */
+        synchronized void change(Map<Node, ? extends Collection<Triple>> graphs, Set<Node> removed, Description description) {
+            if (live == null) throw new IllegalStateException("this server was not built to take changes (see Builder.live)");
+            if (!description.base().equals(base)) {
+                failed("the base IRI of the dataset changed from <" + base + "> to <" + description.base() + ">: a running server keeps "
+                        + "its base; stop it and start it again to serve the data under the new one");
+                return;
+            }
+            if (graphs.isEmpty() && removed.isEmpty()) {
+                live.state(served.number(), null);
+                return;
+            }
+            openSearchIndex();
+            SearchIndex index = search.join();
+            Served before = served.current();
+            dsg.begin(TxnType.WRITE);
+            try (SearchIndex.Update entries = index.update()) {
+                for (Node g : removed) {
+                    dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                    entries.remove(g);
+                }
+                for (Map.Entry<Node, ? extends Collection<Triple>> e : graphs.entrySet()) {
+                    Node g = e.getKey();
+                    dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                    entries.remove(g);
+                    for (Triple t : e.getValue()) {
+                        dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+                        entries.add(g, t);
+                    }
+                }
+                entries.flush();
+                Published now = Published.inMemory(dsg, description);
+                Served next = new Served(site(now), this);
+                served.change(() -> {
+                    dsg.commit();
+                    entries.commit();
+                }, next);
+            } finally {
+                dsg.end();
+            }
+            live.state(served.number(), null);
+            prepare(served.current());
+            // a request of the old content may still be reading its files: they go a while later
+            later.schedule(before.downloads::close, 1, TimeUnit.MINUTES);
+        }
+
+        /** Shows the message of data that does not convert on every page; the data served stays as it was. */
+        void failed(String message) {
+            if (live == null) throw new IllegalStateException("this server was not built to take changes (see Builder.live)");
+            live.state(served.number(), message);
         }
 
         @Override
@@ -390,6 +539,8 @@ public final class AikgServer {
             // a server stopped before its search index was asked for never opens it
             searchStarted.set(true);
             if (searchLater != null) searchLater.interrupt();
+            later.shutdownNow();
+            served.current().downloads.close();
             if (search.isDone() && !search.isCompletedExceptionally()) search.join().close();
         }
 
@@ -407,7 +558,73 @@ public final class AikgServer {
             }
             JettyErrors.install(server.getJettyServer(), MAX_BODY);
             BodyDeadline.install(server.getJettyServer(), MAX_BODY, bodyDeadline);
-            Refusals.install(server.getServletContext(), pages.errorPage());
+            Refusals.install(server.getServletContext(), served.current().pages.errorPage());
+        }
+    }
+
+    /**
+     * What is served of one content of the data: its site (counts, labels), pages and their caches,
+     * downloads, search and fragments, sitemap. Made at the start, and again for each change under
+     * {@code --watch}; every part is made lazily, so making one costs nothing that grows with the data.
+     */
+    private static final class Served {
+        final Site site;
+        final Downloads downloads;
+        final PageServlets pages;
+        final HttpServlet home;
+        final HttpServlet linkedData;
+        final HttpServlet classes;
+        final HttpServlet meta;
+        final HttpServlet download;
+        final HttpServlet queries;
+        final HttpServlet search;
+        final HttpServlet fragments;
+        final HttpServlet crawl;
+        private final Set<HttpServlet> ready = ConcurrentHashMap.newKeySet();
+
+        Served(Site site, Module m) {
+            this.site = site;
+            this.downloads = new Downloads(site);
+            this.pages = new PageServlets(site, m.templates, downloads, m.pageCacheBytes);
+            this.home = pages.home();
+            this.linkedData = pages.linkedData();
+            this.classes = pages.classes();
+            this.meta = pages.metadata();
+            this.download = new DownloadServlet(site, downloads, pages.downloadList());
+            this.queries = new QueriesServlet(site, pages.jsonLd(), m.templates, m.sparql);
+            this.search = new SearchServlet(site, pages.links(), m.templates, m::searchIndex);
+            this.fragments = new Fragments(site.dsg, site::triplesIfCounted, m::address, site.prefixes);
+            this.crawl = new CrawlServlet(site.dsg, site.base, m::address, site.loaded.atZone(ZoneOffset.UTC).toLocalDate());
+        }
+
+        /** {@code servlet}, initialised with the configuration of the servlet it stands in for, once. */
+        HttpServlet ready(HttpServlet servlet, ServletConfig config) throws ServletException {
+            if (!ready.contains(servlet)) {
+                synchronized (ready) {
+                    if (!ready.contains(servlet)) {
+                        servlet.init(config);
+                        ready.add(servlet);
+                    }
+                }
+            }
+            return servlet;
+        }
+    }
+
+    /** Stands in for a servlet of every generation: each request is answered by the one of its own generation. */
+    private static final class Switch extends HttpServlet {
+        private final transient Generations<Served> served;
+        private final transient Function<Served, HttpServlet> pick;
+
+        Switch(Generations<Served> served, Function<Served, HttpServlet> pick) {
+            this.served = served;
+            this.pick = pick;
+        }
+
+        @Override
+        public void service(ServletRequest req, ServletResponse resp) throws ServletException, IOException {
+            Served s = served.of(req);
+            s.ready(pick.apply(s), getServletConfig()).service(req, resp);
         }
     }
 }

@@ -133,7 +133,7 @@ public final class Tdb2Store {
             State.loading(folder);  // a load cut off from here on leaves keys that are not trusted
             try {
                 Txn.executeWrite(dsg, () -> {
-                    Graphs cached = graphs.cache(folder.resolve("cache"));
+                    Graphs cached = graphs.cache(cache(dir));
                     s[0] = empty ? bulkWrite(dsg, cached, sink, keys, complete, seen, feed) : write(dsg, cached, sink, keys, complete, seen, counts);
                     listEveryArticle(dsg);
                     requireDescription(dsg, graphs, folder, dir);
@@ -211,6 +211,21 @@ public final class Tdb2Store {
             keys.remove(part.name().getURI());
             complete[0] = false;
         }
+    }
+
+    /** The cache of converted sheets that the loads into the store at {@code dir} read and write. */
+    public static Path cache(Path dir) {
+        return dir.resolve(FOLDER).resolve("cache");
+    }
+
+    /**
+     * Records that the store at {@code dir} is being written by something other than a load ({@code serve
+     * --watch} writes each change into it): what the last load recorded is no longer trusted, so the next
+     * load writes every graph again, and a start serves nothing kept beside the old content (its counts, downloads).
+     */
+    public static void changedElsewhere(Path dir) {
+        State.loading(dir.resolve(FOLDER));
+        SearchIndex.remove(searchIndex(dir));  // the next load, or start, makes it again from the store
     }
 
     /** The folder of the store's search index of names and labels, kept up to date by {@link #load}. */

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.aikg.TestCli;
 import org.aikg.corpus.CorpusGenerator;
+import org.aikg.input.Graphs;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -42,6 +44,22 @@ class Tdb2StoreTest {
         assertTrue(IsoMatcher.isomorphic(once, twice), "a second load changed the store");
         DatasetGraph golden = RDFDataMgr.loadDatasetGraph("src/test/resources/golden/article/expected.trig");
         assertTrue(IsoMatcher.isomorphic(golden, twice), "the store does not hold the converted graphs");
+    }
+
+    @Test
+    void aStoreWrittenOutsideALoadIsWrittenWholeByTheNextLoadAndServesNothingKeptOfItsOldContent() {
+        Path store = tmp.resolve("store");
+        assertEquals(0, TestCli.run("load", "--tdb2", store.toString(), "data").code());
+        assertTrue(Tdb2Store.open(store).version().isPresent());
+        Tdb2Store.changedElsewhere(store);  // what serve --watch records before it writes a change into the store
+        Published changed = Tdb2Store.open(store);
+        assertEquals(Optional.empty(), changed.version(), "no counts or downloads kept of the old content");
+        assertEquals(Optional.empty(), changed.searchIndex(), "no search index of the old content");
+        Tdb2Store.Stats again = Tdb2Store.load(store, Graphs.of(List.of(Path.of("data"))));
+        assertEquals(2, again.graphs());
+        assertEquals(0, again.unchanged(), "every graph written again");
+        // the search index is made again; the store gets no version (it may hold graphs no load wrote), so starts count it afresh
+        assertTrue(Tdb2Store.open(store).searchIndex().isPresent());
     }
 
     @Test

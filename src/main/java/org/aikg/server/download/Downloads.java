@@ -30,7 +30,6 @@ import org.aikg.format.Formats;
 import org.aikg.server.budget.Budget;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.site.Site;
-import org.apache.jena.system.Txn;
 
 /**
  * The whole dataset in every format, plain and gzip-compressed, each with its size and strong ETag
@@ -186,7 +185,7 @@ public final class Downloads implements AutoCloseable {
                             in.transferTo(gz);
                         }
                     } else {
-                        Txn.executeRead(site.dsg, () -> DatasetWriter.write(site.dsg, format, digest, site.prefixes));
+                        site.read(() -> DatasetWriter.write(site.dsg, format, digest, site.prefixes));
                     }
                 }
             });

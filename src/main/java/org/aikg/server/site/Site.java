@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.aikg.AtomicFile;
 import org.aikg.convert.Iris;
 import org.aikg.query.NamedQueries;
@@ -53,6 +54,7 @@ public final class Site {
     public final Path kept;
     /** The search index kept beside a store, or null (it is built in memory). */
     public final Path searchIndex;
+    private final BiConsumer<Site, Runnable> reader;
     private volatile Counts counts;
     private volatile List<Node> sources;
     private volatile Vocabulary vocabulary;
@@ -62,6 +64,15 @@ public final class Site {
     private record Vocabulary(Graph ontology, Graph vocab, Labels labels) {}
 
     public Site(Published published) {
+        this(published, (site, work) -> Txn.executeRead(site.dsg, work));
+    }
+
+    /**
+     * The site of {@code published}, whose reads outside a request (writing the downloads) are run by
+     * {@code reader} in a read transaction of this site's content (see {@link #read}).
+     */
+    public Site(Published published, BiConsumer<Site, Runnable> reader) {
+        this.reader = reader;
         this.dsg = published.dsg();
         // what is published is the union of the named graphs, however the dataset holds its default graph
         this.data = dsg.getUnionGraph();
@@ -73,6 +84,15 @@ public final class Site {
         this.kept = published.folder().isPresent() && published.version().isPresent()
                 ? published.folder().get().resolve("site").resolve(published.version().get()) : null;
         this.searchIndex = published.searchIndex().orElse(null);
+    }
+
+    /**
+     * Runs {@code work} in a read transaction of this site's content, on a thread that serves no request
+     * (a request's thread is in one already). Under {@code serve --watch} the content may have changed since
+     * this site was made: the work is then refused (an {@code HttpError} 503), never run on another content.
+     */
+    public void read(Runnable work) {
+        reader.accept(this, work);
     }
 
     /** The ontology (aikg.ttl, bundled), parsed on first use. */

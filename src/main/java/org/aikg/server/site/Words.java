@@ -11,7 +11,7 @@ public record Words(String lang, String skip, String browse, String classes, Str
         String facts, String thisStatistic, String legendExact, String legendApprox, String legendMoreThan, String legendAtLeast,
         String legendLessThan, String legendAtMost, String byPeriod, String sameUnitPeriod, String noPeriod, String period,
         String statistic, String format, String mediaType, String size, String compressed, String downloadsIntro, String downloadsNote,
-        String beingWritten, String colon, String listSeparator, String afterCiting, String periodAfter, String nothingHere) {
+        String beingWritten, String colon, String listSeparator, String afterCiting, String periodAfter, String nothingHere, String liveFailed) {
     private static final Words EN = Bundle.read(Words.class, "words", "en");
     private static final Words ZH = Bundle.read(Words.class, "words", "zh");
 
