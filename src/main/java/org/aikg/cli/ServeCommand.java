@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.aikg.AikgException;
 import org.aikg.UsageException;
 import org.aikg.input.Graphs;
+import org.aikg.release.Releases;
 import org.aikg.server.AikgServer;
 import org.aikg.store.Datasets;
 import org.aikg.store.Published;
@@ -62,6 +63,11 @@ final class ServeCommand implements Runnable {
             + "(with --watch: DATA is loaded into the store first, and each change is written into it).")
     Path tdb2;
 
+    @Option(names = "--releases", paramLabel = "DIR", description = "The folder of the dataset's releases (made by 'aikg release -o DIR'): "
+            + "each served under /download/VERSION/, listed with what it changed on /changes and /dataset, and each thing's page shows its "
+            + "history (and takes its Last-Modified and sitemap day from it).")
+    Path releases;
+
     @Option(names = "--watch", description = "Live preview: watch DATA (sheets, texts, the descriptor) and serve each saved change at once "
             + "(converted again for the sheets that changed; every page, /sparql, search and the downloads switch to it together). "
             + "Open pages reload themselves; a file that does not convert shows its message on every page and here, and the last "
@@ -98,6 +104,11 @@ final class ServeCommand implements Runnable {
                 throw new UsageException("--url: " + e.getMessage());
             }
         }
+        if (releases != null) {
+            if (!Files.isDirectory(releases)) throw new UsageException("--releases: no folder " + releases + " (make releases with aikg release VERSION -o "
+                    + releases + ")");
+            Releases.at(releases).all();  // a list that does not read is refused now, with its line
+        }
         requirePortFree();
         io.err().println("loading " + (tdb2 != null ? "the TDB2 store " + tdb2 : String.join(" ", data.stream().map(Path::toString).toList())) + " ...");
         AikgServer.prepare();  // Jena and Fuseki get ready while the data is read
@@ -114,6 +125,7 @@ final class ServeCommand implements Runnable {
                     .loopbackOnly(!open).pageCacheBytes(pageCacheMib << 20).live(watch);
             if (maxQueries != null) builder.maxQueries(maxQueries);
             if (url != null) builder.publicUrl(url);
+            if (releases != null) builder.releases(releases);
             server = builder.build().start();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

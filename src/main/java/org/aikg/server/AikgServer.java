@@ -24,9 +24,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.aikg.JenaSetup;
 import org.aikg.input.Description;
+import org.aikg.release.History;
 import org.aikg.search.SearchIndex;
 import org.aikg.server.budget.Budget;
 import org.aikg.server.budget.Lanes;
@@ -71,6 +73,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a dataset on embedded Fuseki: the SPARQL endpoint ({@code /sparql}, and Fuseki's own
@@ -92,6 +96,7 @@ public final class AikgServer {
     static final long MAX_BODY = SparqlEndpoint.MAX_QUERY_BYTES * 4L;
     /** The name of Fuseki's dataset, for Fuseki's own clients. */
     static final String DATASET = "/ds";
+    private static final Logger LOG = LoggerFactory.getLogger("org.aikg.server");
 
     private final FusekiServer fuseki;
     private final Module module;
@@ -193,6 +198,7 @@ public final class AikgServer {
         private String publicUrl;
         private long pageCacheBytes = 64L << 20;
         private boolean live;
+        private Path releases;
 
         private Builder(Published published) {
             this.published = Objects.requireNonNull(published, "published");
@@ -275,11 +281,21 @@ public final class AikgServer {
             return this;
         }
 
+        /**
+         * The folder of the dataset's releases ({@code aikg release -o DIR}): each served under
+         * {@code /download/VERSION/}, listed on {@code /changes} and {@code /dataset}, and what each changed
+         * shown on the things' pages, which take their {@code Last-Modified} and sitemap day from it.
+         */
+        public Builder releases(Path dir) {
+            this.releases = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
         public AikgServer build() {
             JenaSetup.init();
             // nothing here reads the whole store: what is counted from it is counted on first use (see Site)
             Published p = live ? Published.inMemory(published.dsg(), published.description()) : published;
-            Module module = new Module(p, limits, bodyDeadline, publicUrl, pageCacheBytes, live);
+            Module module = new Module(p, limits, bodyDeadline, publicUrl, pageCacheBytes, live, releases);
             FusekiServer fuseki = FusekiServer.create()
                     .fusekiModules(FusekiModules.create(module))
                     .port(port)
@@ -312,8 +328,12 @@ public final class AikgServer {
         });
         private volatile Thread searchLater;
         private volatile FusekiServer server;
+        /** The folder of the releases, or null. */
+        private final Path releases;
+        private History history;
 
-        Module(Published published, Limits limits, Duration bodyDeadline, String publicUrl, long pageCacheBytes, boolean live) {
+        Module(Published published, Limits limits, Duration bodyDeadline, String publicUrl, long pageCacheBytes, boolean live, Path releases) {
+            this.releases = releases;
             this.limits = limits;
             this.bodyDeadline = bodyDeadline;
             this.publicUrl = publicUrl;
@@ -336,12 +356,29 @@ public final class AikgServer {
 
         /** The site of one content: under --watch, its reads outside requests are refused once another content is served. */
         private Site site(Published published) {
-            if (live == null) return new Site(published);
-            return new Site(published, (site, work) -> {
+            BiConsumer<Site, Runnable> reader = live == null ? (site, work) -> Txn.executeRead(site.dsg, work) : (site, work) -> {
                 if (!served.readAs(s -> s.site == site, work)) {
                     throw HttpError.unavailable("the data changed while this was being made; ask again for the new data");
                 }
-            });
+            };
+            return new Site(published, reader, this::history);
+        }
+
+        /**
+         * The releases' history: read on first use (their patches, once), and again when a release is made
+         * while the server runs. A folder that cannot be read is reported, and serves as no releases.
+         */
+        private synchronized History history() {
+            if (releases == null) return History.none();
+            try {
+                history = history == null ? History.read(releases, base) : history.reload();
+            } catch (RuntimeException e) {
+                if (history == null) {
+                    LOG.warn("cannot read the releases in {}: {}", releases, e.getMessage());
+                    history = History.none();
+                }
+            }
+            return history;
         }
 
         @Override
@@ -382,6 +419,7 @@ public final class AikgServer {
                     .addServlet("/queries/*", queries)
                     .addServlet("/static/*", new StaticServlet())
                     .addServlet("/prefixes.json", new PrefixesServlet(first.site.prefixes))
+                    .addServlet("/changes", mount(s -> s.pages.changes()))
                     .addServlet("/search", mount(s -> s.search))
                     .addServlet("/fragments", mount(s -> s.fragments));
             HttpServlet crawl = mount(s -> s.crawl);
@@ -416,6 +454,7 @@ public final class AikgServer {
                 } catch (InterruptedException e) {
                     return;
                 }
+                history();
                 prepare(served.current());
                 openSearchIndex();
             }, "aikg-search-index");
@@ -594,7 +633,7 @@ public final class AikgServer {
             this.queries = new QueriesServlet(site, pages.jsonLd(), m.templates, m.sparql);
             this.search = new SearchServlet(site, pages.links(), m.templates, m::searchIndex);
             this.fragments = new Fragments(site.dsg, site::triplesIfCounted, m::address, site.prefixes);
-            this.crawl = new CrawlServlet(site.dsg, site.base, m::address, site.loaded.atZone(ZoneOffset.UTC).toLocalDate());
+            this.crawl = new CrawlServlet(site.dsg, site.base, m::address, site::lastChanged);
         }
 
         /** {@code servlet}, initialised with the configuration of the servlet it stands in for, once. */

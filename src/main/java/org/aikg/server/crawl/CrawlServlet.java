@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +13,7 @@ import org.aikg.format.Formats;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
@@ -28,11 +30,14 @@ public final class CrawlServlet extends Resource {
     private final transient DatasetGraph dsg;
     private final String base;
     private final transient Supplier<String> site;
-    private final LocalDate lastmod;
+    private final transient Function<Node, LocalDate> lastmod;
     private transient volatile Sitemap sitemap;
 
-    /** {@code site} gives the server's public address without a trailing slash (its {@code --url}). */
-    public CrawlServlet(DatasetGraph dsg, String base, Supplier<String> site, LocalDate lastmod) {
+    /**
+     * {@code site} gives the server's public address without a trailing slash (its {@code --url});
+     * {@code lastmod} the day a thing last changed (the site's own pages: of the dataset).
+     */
+    public CrawlServlet(DatasetGraph dsg, String base, Supplier<String> site, Function<Node, LocalDate> lastmod) {
         this.dsg = dsg;
         this.base = base;
         this.site = site;

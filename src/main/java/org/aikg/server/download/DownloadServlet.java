@@ -3,12 +3,17 @@ package org.aikg.server.download;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import org.aikg.format.Format;
 import org.aikg.format.Formats;
+import org.aikg.release.History;
+import org.aikg.release.Releases;
 import org.aikg.server.budget.Budget;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Offers;
@@ -59,6 +64,10 @@ public final class DownloadServlet extends Resource {
             return;
         }
         String name = path.substring("/download/".length());
+        if (name.indexOf('/') > 0) {
+            release(req, resp, name.substring(0, name.indexOf('/')), name.substring(name.indexOf('/') + 1));
+            return;
+        }
         Downloads.File f = name.matches("[a-z0-9.]+") ? downloads.find(name, Budget.of(req)) : null;
         if (f == null) throw HttpError.notFound("no download named \"" + name + "\"; see /download/");
         Responses.readHeaders(resp);
@@ -72,4 +81,43 @@ public final class DownloadServlet extends Resource {
         if (req.getMethod().equals("HEAD")) return;
         Responses.sendFile(req, resp, f.path(), () -> {});
     }
+
+    /**
+     * {@code /download/VERSION/FILE}: a file of a release, never changed once made: cached for a year as
+     * immutable, its ETag its version and name. {@code /download/VERSION/} lists them.
+     */
+    private void release(HttpServletRequest req, HttpServletResponse resp, String version, String name) throws IOException {
+        History history = site.history();
+        History.Release r = history.release(version);
+        if (r == null) throw HttpError.notFound("no release named \"" + version + "\"; see /changes");
+        List<String> files = new ArrayList<>();
+        for (Format f : Formats.FILES) files.add("aikg." + f.suffix());
+        files.add(Releases.PATCH);
+        if (name.isEmpty()) {
+            StringBuilder b = new StringBuilder("Release " + version + " of " + r.version().date() + ": the whole dataset in each format, and the RDF "
+                    + "Patch from the release before it.\n\n");
+            for (String f : files) b.append("/download/").append(version).append('/').append(f).append('\n');
+            Responses.send(req, resp, Formats.RESULTS_TEXT.contentType(), b.toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (!files.contains(name)) throw HttpError.notFound("release " + version + " has no file \"" + name + "\" (it has " + String.join(", ", files) + ")");
+        Path file = history.folder(r).resolve(name);
+        if (!Files.isRegularFile(file)) throw HttpError.notFound("the file " + name + " of release " + version + " is missing from the releases folder");
+        Responses.readHeaders(resp);
+        resp.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+        resp.setHeader("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(r.version().date().atStartOfDay(ZoneOffset.UTC)));
+        String etag = "\"" + version + "/" + name + "\"";
+        if (Responses.notModified(req, resp, etag)) return;
+        resp.setHeader("ETag", etag);
+        String type = name.equals(Releases.PATCH) ? PATCH_TYPE
+                : Formats.FILES.stream().filter(f -> name.equals("aikg." + f.suffix())).findFirst().orElseThrow().contentType();
+        resp.setContentType(type);
+        resp.setHeader("Content-Disposition", "attachment; filename=\"" + version + "-" + name + "\"");
+        resp.setContentLengthLong(Files.size(file));
+        if (req.getMethod().equals("HEAD")) return;
+        Responses.sendFile(req, resp, file, () -> {});
+    }
+
+    /** RDF Patch's media type (https://afs.github.io/rdf-patch/). */
+    static final String PATCH_TYPE = "application/rdf-patch";
 }

@@ -9,6 +9,7 @@ import org.aikg.server.page.Views.Head;
 import org.aikg.server.page.Views.Resource;
 import org.aikg.server.site.Labels;
 import org.aikg.server.site.Site;
+import org.aikg.server.site.Words;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -38,7 +39,7 @@ final class DatasetPage {
         Head h = r.head();
         Head head = new Head(h.title(), h.description(), h.ui(), h.canonical(), h.alternates(), jsonLd.dataset(files), h.otherLangHref());
         return new Resource(head, r.titleLang(), r.iri(), r.breadcrumbs(), r.types(), r.figure(), r.evidence(), r.rows(), r.inverse(), r.charts(), r.queryHref(),
-                r.fragments(), r.text(), r.sources());
+                r.fragments(), r.text(), r.sources(), things.versions(lang, explicit), Words.of(lang).versions());
     }
 
     /**

@@ -3,6 +3,8 @@ package org.aikg.server.page;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.aikg.format.Format;
 import org.aikg.format.Formats;
 import org.aikg.server.http.HttpError;
@@ -47,13 +49,16 @@ final class LinkedDataServlet extends Resource {
             Responses.readHeaders(resp);
             resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
             resp.setHeader("Location", Links.href(p.docPath(), reader.lang(), reader.explicit()));
+            resp.setHeader("Link", "<" + p.docPath() + ">; rel=\"describedby\"");
             resp.setHeader("Vary", "Accept");
             return;
         }
         Format format = chosen(req, p);
         int number = Params.page(req);
         boolean html = format == Formats.HTML;
-        String key = p.docPath() + "|" + format.suffix() + (html ? "|" + reader.lang() + "|" + reader.explicit() + "|" + number : "");
+        // a release made while the server runs changes the pages' history
+        String key = p.docPath() + "|" + format.suffix() + (html ? "|" + reader.lang() + "|" + reader.explicit() + "|" + number + "|"
+                + site.history().releases().size() : "");
         PageCache.Rendered r = cache.get(key, () -> {
             if (!html) return new PageCache.Rendered(format.write(Describe.of(site.data, thing, site.prefixes)), format.contentType());
             Views.Resource model = page.resource(site.data, thing, reader.lang(), reader.explicit(), p.docPath(), number);
@@ -67,6 +72,7 @@ final class LinkedDataServlet extends Resource {
             link.append(", <").append(alt.href()).append(">; rel=\"alternate\"; type=\"").append(alt.mediaType()).append('"');
         }
         resp.setHeader("Link", link.toString());
+        resp.setHeader("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(site.lastModified(thing).atOffset(ZoneOffset.UTC)));
         Responses.send(req, resp, r.contentType(), r.body());
     }
 

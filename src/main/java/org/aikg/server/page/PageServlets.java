@@ -35,6 +35,7 @@ public final class PageServlets {
     private final MetadataServlet metadata;
     private final DownloadsPage downloadList;
     private final ErrorPage errorPage;
+    private final ChangesServlet changes;
 
     /** The pages of {@code site}, rendered with {@code templates}; at most {@code cacheBytes} of rendered pages kept. */
     public PageServlets(Site site, Templates templates, Downloads downloads, long cacheBytes) {
@@ -55,6 +56,7 @@ public final class PageServlets {
         this.metadata = new MetadataServlet(site, new DatasetPage(site, things, jsonLd), new OntologyPage(site, links, jsonLd), templates, downloads);
         this.downloadList = new DownloadsPage(jsonLd, templates);
         this.errorPage = new ErrorPage(templates);
+        this.changes = new ChangesServlet(things, templates);
     }
 
     /**
@@ -77,6 +79,11 @@ public final class PageServlets {
     /** {@code /class} and {@code /class/…}. */
     public HttpServlet classes() {
         return classServlet;
+    }
+
+    /** {@code /changes}. */
+    public HttpServlet changes() {
+        return changes;
     }
 
     /** {@code /}. */

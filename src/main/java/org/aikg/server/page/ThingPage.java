@@ -44,7 +44,10 @@ final class ThingPage {
     private final Offsets offsets;
     private final JsonLd jsonLd;
 
+    private final Histories histories;
+
     ThingPage(Site site, Classes classes, Links links, Facts facts, Charts charts, SourceHubs hubs, Offsets offsets, JsonLd jsonLd) {
+        this.histories = new Histories(site, links);
         this.site = site;
         this.classes = classes;
         this.links = links;
@@ -269,7 +272,7 @@ final class ThingPage {
         String description = figure != null ? title + ": " + figure : types.isEmpty() ? title : title + " (" + types.get(0).text() + ")";
         Head head = Head.of(title, description, lang, thing.getURI(), alternates(docPath), seen.jsonLd(), docPath);
         return new Resource(head, seen.titleLanguage(), thing.getURI(), crumbs, types, figure, evidence, rows, inverse, chartList,
-                queryThis(thing), fragments, text, sources);
+                queryThis(thing), fragments, text, sources, histories.of(thing, lang, explicit), Words.of(lang).history());
     }
 
     private static final Node VOID_CLASS = NodeFactory.createURI(VOID + "class");
@@ -285,6 +288,16 @@ final class ThingPage {
     private static boolean has(List<Triple> triples, Node p, Node o) {
         for (Triple t : triples) if (t.getPredicate().equals(p) && t.getObject().equals(o)) return true;
         return false;
+    }
+
+    /** The releases, newest first, for {@code /changes}. */
+    List<Views.ReleaseView> releases(String lang, boolean explicit) {
+        return histories.releases(lang, explicit);
+    }
+
+    /** Each version with its notes, for the dataset's page. */
+    List<Views.HistoryEntry> versions(String lang, boolean explicit) {
+        return histories.versions(lang, explicit);
     }
 
     /** The other formats of a thing's description: {@code docPath} with each format's suffix. */

@@ -89,7 +89,23 @@ public final class Views {
     /** A thing's page; {@code titleLang} is the language of its name where that is not the page's (else null). */
     public record Resource(Head head, String titleLang, String iri, List<Link> breadcrumbs, List<Link> types, String figure, List<Evidence> evidence,
             List<Row> rows, List<Inverse> inverse, List<Chart> charts, String queryHref, List<Fragment> fragments, ArticleText text,
-            List<SourceFacts> sources) {}
+            List<SourceFacts> sources, List<HistoryEntry> history, String historyTitle) {}
+
+    /** One property's change in a release: its values before and after (one side empty when a value was only added or removed). */
+    public record ChangeLine(Link property, List<Value> before, List<Value> after) {}
+
+    /** What a release changed of a thing (or of a part of it, {@code part} its name, else null), for its page. */
+    public record HistoryEntry(String version, String date, String changesHref, String part, List<ChangeLine> lines) {}
+
+    /** A thing in a release's list of changes: added, changed (with its lines) or removed. */
+    public record ThingChange(Link thing, List<ChangeLine> lines) {}
+
+    /** One release on {@code /changes}. */
+    public record ReleaseView(String version, String date, String notes, boolean first, String filesHref, String patchHref, String patchSize,
+            List<ThingChange> added, List<ThingChange> changed, List<ThingChange> removed, String more) {}
+
+    /** {@code /changes}. */
+    public record Changes(Head head, List<Link> breadcrumbs, List<ReleaseView> releases) {}
 
     /** A statistic in a list: its link, its figure, its period ("" when the source gives none). */
     public record Stat(Link observation, String figure, String date) {}

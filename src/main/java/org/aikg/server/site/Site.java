@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,9 +18,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.aikg.AtomicFile;
 import org.aikg.convert.Iris;
 import org.aikg.query.NamedQueries;
+import org.aikg.release.History;
 import org.aikg.store.Published;
 import org.aikg.vocab.Vocab;
 import org.apache.jena.graph.Graph;
@@ -55,6 +59,7 @@ public final class Site {
     /** The search index kept beside a store, or null (it is built in memory). */
     public final Path searchIndex;
     private final BiConsumer<Site, Runnable> reader;
+    private final Supplier<History> history;
     private volatile Counts counts;
     private volatile List<Node> sources;
     private volatile Vocabulary vocabulary;
@@ -64,15 +69,17 @@ public final class Site {
     private record Vocabulary(Graph ontology, Graph vocab, Labels labels) {}
 
     public Site(Published published) {
-        this(published, (site, work) -> Txn.executeRead(site.dsg, work));
+        this(published, (site, work) -> Txn.executeRead(site.dsg, work), History::none);
     }
 
     /**
      * The site of {@code published}, whose reads outside a request (writing the downloads) are run by
-     * {@code reader} in a read transaction of this site's content (see {@link #read}).
+     * {@code reader} in a read transaction of this site's content (see {@link #read}), and whose releases
+     * (what they changed of each thing, read from their patches) are {@code history}'s.
      */
-    public Site(Published published, BiConsumer<Site, Runnable> reader) {
+    public Site(Published published, BiConsumer<Site, Runnable> reader, Supplier<History> history) {
         this.reader = reader;
+        this.history = history;
         this.dsg = published.dsg();
         // what is published is the union of the named graphs, however the dataset holds its default graph
         this.data = dsg.getUnionGraph();
@@ -93,6 +100,23 @@ public final class Site {
      */
     public void read(Runnable work) {
         reader.accept(this, work);
+    }
+
+    /** The releases of the dataset and what each changed ({@link History#none} when the server was given none). */
+    public History history() {
+        return history.get();
+    }
+
+    /** The day a thing last changed: in the releases, if it was given them ({@link History#lastChanged}); else the day its content was loaded. */
+    public LocalDate lastChanged(Node thing) {
+        LocalDate d = history().lastChanged(thing);
+        return d != null ? d : loaded.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** When a thing's page last changed: the start of the day of the release that last changed it, else when its content was loaded. */
+    public Instant lastModified(Node thing) {
+        LocalDate d = history().lastChanged(thing);
+        return d != null ? d.atStartOfDay(ZoneOffset.UTC).toInstant() : loaded;
     }
 
     /** The ontology (aikg.ttl, bundled), parsed on first use. */

@@ -11,7 +11,9 @@ public record Words(String lang, String skip, String browse, String classes, Str
         String facts, String thisStatistic, String legendExact, String legendApprox, String legendMoreThan, String legendAtLeast,
         String legendLessThan, String legendAtMost, String byPeriod, String sameUnitPeriod, String noPeriod, String period,
         String statistic, String format, String mediaType, String size, String compressed, String downloadsIntro, String downloadsNote,
-        String beingWritten, String colon, String listSeparator, String afterCiting, String periodAfter, String nothingHere, String liveFailed) {
+        String beingWritten, String colon, String listSeparator, String afterCiting, String periodAfter, String nothingHere, String liveFailed,
+        String changes, String changesIntro, String noReleases, String history, String versions, String added, String changed, String removed,
+        String firstRelease, String patch, String releaseFiles, String andMore) {
     private static final Words EN = Bundle.read(Words.class, "words", "en");
     private static final Words ZH = Bundle.read(Words.class, "words", "zh");
 
@@ -40,6 +42,11 @@ public record Words(String lang, String skip, String browse, String classes, Str
     /** " (2023)" or "（2023年）": a statistic's period after its variable's name. */
     public String periodAfter(String date) {
         return String.format(periodAfter, date);
+    }
+
+    /** "and 12 more" / "另有 12 项". */
+    public String andMore(long n) {
+        return String.format(andMore, Numbers.count(n, lang));
     }
 
     public String byPeriod(String variable) {

@@ -97,7 +97,7 @@ class CrawlTest {
             dsg.add(NodeFactory.createURI("https://example.org/g"), NodeFactory.createURI(String.format("https://example.org/kg/id/org/o%05d", i)),
                     NodeFactory.createURI("http://schema.org/name"), NodeFactory.createLiteralString("o" + i));
         }
-        Sitemap s = Sitemap.of(dsg, "https://example.org/kg/", LocalDate.of(2024, 6, 20));
+        Sitemap s = Sitemap.of(dsg, "https://example.org/kg/", thing -> LocalDate.of(2024, 6, 20));
         assertEquals(2, s.files());
         assertEquals(List.of("https://kg.example/sitemap-1.xml", "https://kg.example/sitemap-2.xml"), locs(s.index("https://kg.example")));
         assertEquals(50_000, locs(s.file("https://kg.example", 1)).size());
