@@ -1,11 +1,21 @@
 package org.aikg.cli;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.aikg.AikgException;
+import org.aikg.UsageException;
 import org.aikg.input.Graphs;
+import org.aikg.release.Releases;
+import org.aikg.release.Version;
 import org.aikg.store.Publisher;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +42,7 @@ import picocli.CommandLine.Parameters;
                 + "after 8 tries, about 8.5 minutes for a graph, and no publish runs longer than 30 minutes."},
         footer = {"", "Examples:", "  aikg publish --endpoint http://localhost:3030/ds data",
                 "  aikg publish --endpoint http://localhost:3030/ds --dry-run data",
+                "  aikg publish --endpoint http://localhost:3030/ds --patch releases",
                 "  AIKG_PUBLISH_USER=admin AIKG_PUBLISH_PASSWORD=... aikg publish --endpoint https://kg.example.org/ds --timeout 2m"})
 final class PublishCommand implements Runnable {
     private final Cli.Io io;
@@ -70,6 +81,15 @@ final class PublishCommand implements Runnable {
     @Option(names = "--force", description = "Do not read the store's copies back first: replace or delete graphs someone else changed.")
     boolean force;
 
+    @Option(names = "--patch", paramLabel = "RELEASES", description = "Send the last release in RELEASES (the folder of 'aikg release -o "
+            + "RELEASES') as its RDF Patch, in one request to the store's patch service, applied there in one transaction. The record "
+            + "(--state) must say the store holds the release before it, as a publish of that release's data leaves it; DATA is not read.")
+    Path patch;
+
+    @Option(names = "--patch-service", paramLabel = "URL", description = "The store's RDF Patch service (default: ENDPOINT/patch, Fuseki's "
+            + "fuseki:patch operation).")
+    String patchService;
+
     @Mixin
     KeepGoing keepGoing;
 
@@ -94,6 +114,10 @@ final class PublishCommand implements Runnable {
         Optional<Publisher.Credentials> creds = credentials != null ? Optional.of(Publisher.readCredentials(credentials))
                 : Publisher.credentialsFromEnvironment(System.getenv());
         publisher = publisher.credentials(creds).state(state).full(full).force(force);
+        if (patch != null) {
+            publishPatch(publisher, target);
+            return;
+        }
         if (dryRun) {
             Publisher.Plan plan;
             try (Progress progress = new Progress("publish")) {
@@ -121,6 +145,35 @@ final class PublishCommand implements Runnable {
                     s.unchanged(), kept(s.kept()));
         }
         Summary.failures(io, s.failures());
+    }
+
+    /** Sends the last release of {@link #patch} as its RDF Patch. */
+    private void publishPatch(Publisher publisher, String target) {
+        if (dryRun || full) throw new UsageException("--patch sends one release's patch: it does not go with " + (dryRun ? "--dry-run" : "--full"));
+        Releases releases = Releases.at(patch);
+        List<Version> all = releases.all();
+        if (all.isEmpty()) throw new UsageException("--patch: no release in " + patch + " (make one with aikg release VERSION -o " + patch + ")");
+        Version last = all.get(all.size() - 1);
+        DatasetGraph from = all.size() == 1 ? DatasetGraphFactory.create() : releases.read(all.get(all.size() - 2));
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(releases.folder(last).resolve(Releases.PATCH));
+        } catch (IOException e) {
+            throw new AikgException("cannot read the patch of release " + last.name() + ": " + e.getMessage(), e);
+        }
+        URI service;
+        try {
+            service = new URI(patchService != null ? patchService : endpoint.replaceAll("/+$", "") + "/patch");
+        } catch (URISyntaxException e) {
+            throw new UsageException("--patch-service: bad URL \"" + patchService + "\": " + e.getReason());
+        }
+        Publisher.Stats s = publisher.publishPatch(from, releases.read(last), bytes, last.name(), service);
+        if (s.graphs() + s.deleted() == 0) {
+            io.err().printf("nothing to publish: the record says %s holds release %s already%n", target, last.name());
+            return;
+        }
+        io.err().printf("published release %s as its patch (%,d bytes, one request to %s) in %.1f s: %d graph%s changed, %d deleted, %d unchanged%n",
+                last.name(), bytes.length, service, s.millis() / 1000.0, s.graphs(), s.graphs() == 1 ? "" : "s", s.deleted(), s.unchanged());
     }
 
     /** The graphs of the record no longer in the data that were not deleted, because sources were left out and they may be theirs. */

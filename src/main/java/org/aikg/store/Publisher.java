@@ -1,5 +1,6 @@
 package org.aikg.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -57,6 +59,7 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.web.HttpNames;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
@@ -364,6 +367,79 @@ public final class Publisher {
                 s.failures());
     }
 
+    /** RDF Patch's media type, which Fuseki's patch service takes. */
+    public static final String PATCH_TYPE = "application/rdf-patch";
+
+    /**
+     * Sends a release as its RDF Patch, in one request to the store's patch service {@code service}, where it is
+     * applied in one transaction: {@code patch} takes the store from {@code from} (the release before; an empty
+     * dataset for the first) to {@code to}. The store must hold {@code from}: the record (a {@link #state} folder is
+     * needed) must name exactly its graphs, else nothing is sent. Each graph the patch changes is read back first,
+     * as {@link #publish} does (unless {@link #force}); the record then names {@code to}'s graphs.
+     */
+    public Stats publishPatch(DatasetGraph from, DatasetGraph to, byte[] patch, String release, URI service) {
+        if (state.isEmpty()) throw new UsageException("publishing a patch needs the record of what the store holds (a --state folder)");
+        long start = System.nanoTime();
+        PublishRecord before = PublishRecord.read(state.get(), graphStore);
+        Map<Node, GraphDigest> base = digests(from);
+        Map<Node, GraphDigest> after = digests(to);
+        if (before.graphs().equals(after)) {
+            return new Stats(0, 0, 0, after.size(), 0, 0, (System.nanoTime() - start) / 1_000_000, List.of());  // sent already
+        }
+        if (!before.graphs().equals(base)) {
+            throw new ConflictException("the record of what was last sent to " + graphStore + " (" + recordFile().map(Path::toString).orElse("")
+                    + ") is not the release this patch starts from (" + base.size() + " graph" + (base.size() == 1 ? "" : "s") + "; the record "
+                    + "names " + before.graphs().size() + "): nothing was sent. Publish that release's data first (without --patch), or this "
+                    + "release's data");
+        }
+        Set<Node> touched = new LinkedHashSet<>();
+        after.forEach((g, d) -> {
+            if (!d.equals(base.get(g))) touched.add(g);
+        });
+        base.keySet().stream().filter(g -> !after.containsKey(g)).forEach(touched::add);
+        Run run = new Run(start + maxTime.toNanos());
+        credentials.ifPresent(c -> {
+            AuthEnv.get().registerUsernamePassword(graphStore, c.user(), c.password());
+            AuthEnv.get().registerUsernamePassword(service, c.user(), c.password());
+        });
+        try {
+            if (!force) {
+                for (Node g : touched) {
+                    GraphDigest held = run.get(g);
+                    GraphDigest last = base.getOrDefault(g, GraphDigest.empty());
+                    if (!held.equals(last) && !held.equals(after.getOrDefault(g, GraphDigest.empty()))) {
+                        throw new ConflictException("the store's graph " + show(g) + " at " + graphStore + " is not what aikg put there (it holds "
+                                + triples(held.triples()) + ", aikg put " + triples(last.triples()) + "); someone else changed it. Nothing was "
+                                + "sent. To apply the patch all the same, publish with --force");
+                    }
+                }
+            }
+            run.patch(service, patch, "the patch of release " + release + " (" + patch.length + " bytes)");
+        } finally {
+            if (credentials.isPresent()) {
+                AuthEnv.get().unregisterUsernamePassword(graphStore);
+                AuthEnv.get().unregisterUsernamePassword(service);
+            }
+        }
+        try {
+            new PublishRecord(graphStore, after).write(state.get());
+        } catch (IOException e) {
+            throw new AikgException("the patch was applied, but the record of what was sent, " + recordFile().map(Path::toString).orElse("")
+                    + ", could not be written: " + e.getMessage(), e);
+        }
+        long triples = after.values().stream().mapToLong(GraphDigest::triples).sum();
+        int unchanged = (int) after.keySet().stream().filter(g -> !touched.contains(g)).count();
+        int deleted = (int) base.keySet().stream().filter(g -> !after.containsKey(g)).count();
+        return new Stats(touched.size() - deleted, triples, deleted, unchanged, 0, run.retries, (System.nanoTime() - start) / 1_000_000, List.of());
+    }
+
+    /** The digest of each named graph of a dataset. */
+    private static Map<Node, GraphDigest> digests(DatasetGraph dsg) {
+        Map<Node, GraphDigest> out = new LinkedHashMap<>();
+        dsg.listGraphNodes().forEachRemaining(g -> out.put(g, GraphDigest.of(dsg.getGraph(g).find())));
+        return out;
+    }
+
     /** The file where what was sent to this store is kept, when there is a {@link #state} folder. */
     public Optional<Path> recordFile() {
         return state.map(f -> PublishRecord.file(f, graphStore));
@@ -481,6 +557,7 @@ public final class Publisher {
     /** What one request is: its method, the graph it is about, and how much of the answer is kept. */
     private enum Method {
         PUT("publish", "publishing", "to", ANSWER_BYTES),
+        PATCH("apply", "applying", "to", ANSWER_BYTES),
         DELETE("delete", "deleting", "from", ANSWER_BYTES),
         GET("read", "reading", "from", GRAPH_BYTES);
 
@@ -498,12 +575,12 @@ public final class Publisher {
 
         /** How a message names the request: the graph itself for a PUT, as it always has. */
         String of(String graph) {
-            return this == PUT ? graph : "the " + name() + " of " + graph;
+            return this == PUT || this == PATCH ? graph : "the " + name() + " of " + graph;
         }
 
         /** A status that ends the request well: 2xx, and for a GET or DELETE also 404 (no such graph: nothing to read or remove). */
         boolean done(int code) {
-            return (code >= 200 && code < 300) || (this != PUT && code == 404);
+            return (code >= 200 && code < 300) || ((this == GET || this == DELETE) && code == 404);
         }
     }
 
@@ -545,6 +622,17 @@ public final class Publisher {
             send(request, Method.PUT, show(graph));
         }
 
+        /**
+         * POSTs an RDF Patch to the store's patch service (Fuseki's {@code fuseki:patch}), which applies it in one
+         * transaction. A patch of additions and deletions of quads gives the same store when applied twice, so a try
+         * that failed is sent again like a PUT.
+         */
+        void patch(URI service, byte[] patch, String what) {
+            Supplier<HttpRequest.Builder> request = () -> HttpLib.requestBuilderFor(service.toString()).uri(service)
+                    .header(HttpNames.hContentType, PATCH_TYPE).POST(HttpRequest.BodyPublishers.ofByteArray(patch));
+            send(request, Method.PATCH, what);
+        }
+
         /** DELETEs one graph; a store that has none is as good (404). */
         void delete(Node graph) {
             String target = target(graph);
@@ -564,7 +652,7 @@ public final class Publisher {
             Lang lang = a.contentType() == null ? null : RDFLanguages.contentTypeToLang(WebContent.contentTypeCanonical(a.contentType()));
             Graph held = GraphFactory.createGraphMem();
             try {
-                RDFParser.source(new java.io.ByteArrayInputStream(a.body())).lang(lang == null ? Lang.NTRIPLES : lang)
+                RDFParser.source(new ByteArrayInputStream(a.body())).lang(lang == null ? Lang.NTRIPLES : lang)
                         .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(held);
             } catch (RiotException e) {
                 throw new AikgException("the store's copy of " + show(graph) + " (read back to check it is what aikg last sent) is not "

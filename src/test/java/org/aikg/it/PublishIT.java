@@ -280,6 +280,41 @@ class PublishIT {
         assertTrue(IsoMatcher.isomorphic(local(corpus), remote()), "after --force");
     }
 
+    /**
+     * A release published as its RDF Patch: release 1.0's dump is published, one sheet is edited, release 1.1 is made, and
+     * {@code --patch} sends 1.1's patch to Fuseki's patch service in one request: the store then holds exactly 1.1's quads
+     * (Jena's reader of the dump is the oracle). Sent again, nothing is sent; a store that does not hold the release the
+     * patch starts from (its record names other graphs) gets nothing.
+     */
+    @Test
+    void aReleaseIsPublishedAsItsPatchInOneRequestAndTheStoreThenHoldsTheRelease() throws Exception {
+        Path corpus = tmp.resolve("corpus");
+        CorpusGenerator.generate(corpus, 12, 29);
+        Path releases = tmp.resolve("releases");
+        assertEquals(0, TestCli.run("release", "1.0", corpus.toString(), "-o", releases.toString(), "--date", "2024-06-20").code());
+        publish(releases.resolve("1.0/aikg.nq"));
+        assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadDatasetGraph(releases.resolve("1.0/aikg.nq").toString()), remote()), "release 1.0 published");
+
+        edit(corpus, "syn-00004", "revised");
+        assertEquals(0, TestCli.run("release", "1.1", corpus.toString(), "-o", releases.toString(), "--date", "2024-07-01").code());
+        TestCli.Run patched = TestCli.run("publish", "--state", state(), "--endpoint", endpoint(), "--patch", releases.toString());
+        assertEquals(0, patched.code(), patched::toString);
+        long bytes = Files.size(releases.resolve("1.1/changes.rdfp"));
+        assertTrue(patched.err().startsWith(String.format("published release 1.1 as its patch (%,d bytes, one request to %s/patch)", bytes, endpoint())),
+                patched::toString);
+        assertTrue(IsoMatcher.isomorphic(RDFDataMgr.loadDatasetGraph(releases.resolve("1.1/aikg.nq").toString()), remote()), "release 1.1 by its patch");
+
+        TestCli.Run again = TestCli.run("publish", "--state", state(), "--endpoint", endpoint(), "--patch", releases.toString());
+        assertEquals(0, again.code(), again::toString);
+        assertEquals("nothing to publish: the record says " + endpoint() + " holds release 1.1 already\n", again.err());
+
+        // another store, whose record is empty: it does not hold 1.0, so 1.1's patch is not sent
+        TestCli.Run elsewhere = TestCli.run("publish", "--state", tmp.resolve("other-state").toString(), "--endpoint", endpoint(), "--patch",
+                releases.toString());
+        assertEquals(1, elsewhere.code(), elsewhere::toString);
+        assertTrue(elsewhere.err().contains("is not the release this patch starts from"), elsewhere::toString);
+    }
+
     TestCli.Run publish(Path data) {
         TestCli.Run r = TestCli.run("publish", "--state", state(), "--endpoint", endpoint(), data.toString());
         assertEquals(0, r.code(), r::toString);

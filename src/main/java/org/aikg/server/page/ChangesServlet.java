@@ -11,6 +11,7 @@ import org.aikg.server.page.Views.Changes;
 import org.aikg.server.page.Views.Head;
 import org.aikg.server.page.Views.Link;
 import org.aikg.server.site.Reader;
+import org.aikg.server.site.Site;
 import org.aikg.server.site.Templates;
 import org.aikg.server.site.Words;
 
@@ -20,11 +21,15 @@ import org.aikg.server.site.Words;
  */
 final class ChangesServlet extends Resource {
     private static final long serialVersionUID = 1L;
+    private final transient Site site;
     private final transient ThingPage things;
+    private final transient JsonLd jsonLd;
     private final transient Templates templates;
 
-    ChangesServlet(ThingPage things, Templates templates) {
+    ChangesServlet(Site site, ThingPage things, JsonLd jsonLd, Templates templates) {
+        this.site = site;
         this.things = things;
+        this.jsonLd = jsonLd;
         this.templates = templates;
     }
 
@@ -32,7 +37,7 @@ final class ChangesServlet extends Resource {
     protected void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Reader r = Reader.of(req);
         Words w = Words.of(r.lang());
-        Head head = Head.of(w.changes(), w.changesIntro(), r.lang(), null, List.of(), null, "/changes");
+        Head head = Head.of(w.changes(), w.changesIntro(), r.lang(), null, List.of(), jsonLd.webPage(w.changes(), site.datasetNode), "/changes");
         Changes page = new Changes(head, List.of(Links.homeCrumb(r.lang()), new Link(w.changes(), null, null)), things.releases(r.lang(), r.explicit()));
         resp.setHeader("Vary", "Accept-Language");
         Responses.send(req, resp, Formats.HTML.contentType(), templates.render("changes", page));

@@ -56,7 +56,7 @@ public final class PageServlets {
         this.metadata = new MetadataServlet(site, new DatasetPage(site, things, jsonLd), new OntologyPage(site, links, jsonLd), templates, downloads);
         this.downloadList = new DownloadsPage(jsonLd, templates);
         this.errorPage = new ErrorPage(templates);
-        this.changes = new ChangesServlet(things, templates);
+        this.changes = new ChangesServlet(site, things, jsonLd, templates);
     }
 
     /**
