@@ -51,10 +51,10 @@ import org.apache.lucene.store.FSDirectory;
  * }</pre>
  */
 public final class SearchIndex implements AutoCloseable {
-    /** The predicates whose values are searched: names, labels, titles, a claim's text. */
-    public static final List<Node> LABELS = List.of(Vocab.SCHEMA_name, NodeFactory.createURI(Vocab.SCHEMA + "alternateName"), Vocab.SCHEMA_headline,
+    /** The predicates whose values are searched: names, alternate names, labels, titles, job titles, a claim's text. */
+    public static final List<Node> LABELS = List.of(Vocab.SCHEMA_name, Vocab.SCHEMA_alternateName, Vocab.SCHEMA_headline,
             NodeFactory.createURI(Vocab.RDFS + "label"), NodeFactory.createURI(Vocab.SKOS + "prefLabel"), NodeFactory.createURI(Vocab.SKOS + "altLabel"),
-            Vocab.DCT_title, Vocab.SCHEMA_text);
+            Vocab.DCT_title, Vocab.SCHEMA_text, Vocab.SCHEMA_jobTitle);
     private static final Set<Node> LABEL_PREDICATES = Set.copyOf(LABELS);
     /** The longest query taken: past it, only its start is searched. */
     public static final int MAX_QUERY = 200;
@@ -265,6 +265,27 @@ public final class SearchIndex implements AutoCloseable {
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
     }
 
+    /**
+     * The things whose names are nearest to {@code text} when nothing matches it: each Latin word allowed up to
+     * two edits (Lucene's fuzzy query), any one word enough; Chinese by any pair of its characters. For "did you mean".
+     */
+    public List<Hit> nearest(String text, int limit) {
+        String q = text == null ? "" : text.strip();
+        if (q.length() > MAX_QUERY) q = q.substring(0, MAX_QUERY);
+        String fuzzy = fuzzyQuery(q);
+        if (fuzzy.isBlank()) return List.of();
+        List<TextHit> hits = index.query((Node) null, fuzzy, null, null, Math.max(limit * 5, 50));
+        Map<Node, Hit> best = new LinkedHashMap<>();
+        for (TextHit h : hits) {
+            if (h.getLiteral() == null) continue;
+            Hit hit = new Hit(h.getNode(), h.getLiteral().getLiteralLexicalForm(), h.getLiteral().getLiteralLanguage(), h.getScore());
+            best.merge(h.getNode(), hit, (a, b) -> a.score() >= b.score() ? a : b);
+        }
+        List<Hit> out = new ArrayList<>(best.values());
+        out.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::label).thenComparing(h -> h.thing().getURI()));
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+    }
+
     /** The whole name first, then names that begin with the text, then names that hold it. */
     static float rank(String label, String text) {
         if (label.equals(text)) return 300;
@@ -279,28 +300,44 @@ public final class SearchIndex implements AutoCloseable {
      * escaped, so that no text is read as Lucene's query syntax.
      */
     static String query(String text) {
-        List<String> terms = new ArrayList<>();
-        List<Boolean> latin = new ArrayList<>();
+        List<QueryWord> terms = terms(text);
+        StringBuilder q = new StringBuilder();
+        boolean open = !text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1));
+        for (int i = 0; i < terms.size(); i++) {
+            if (q.length() > 0) q.append(' ');
+            q.append('+').append(QueryParserBase.escape(terms.get(i).text()));
+            if (i == terms.size() - 1 && open && terms.get(i).latin()) q.append('*');
+        }
+        return q.toString();
+    }
+
+    /** The Lucene query of {@link #nearest}: any word, a Latin word of three letters or more with up to two edits. */
+    static String fuzzyQuery(String text) {
+        StringBuilder q = new StringBuilder();
+        for (QueryWord t : terms(text)) {
+            if (q.length() > 0) q.append(' ');
+            q.append(QueryParserBase.escape(t.text())).append(t.latin() && t.text().length() > 2 ? "~" : "");
+        }
+        return q.toString();
+    }
+
+    /** A word of a query as the index's analyser reads it, and whether it is Latin letters or digits. */
+    private record QueryWord(String text, boolean latin) {}
+
+    private static List<QueryWord> terms(String text) {
+        List<QueryWord> terms = new ArrayList<>();
         try (TokenStream ts = new Words(false).tokenStream(FIELD, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             TypeAttribute type = ts.addAttribute(TypeAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                terms.add(term.toString());
-                latin.add(type.type().equals("<ALPHANUM>") || type.type().equals("<NUM>"));
+                terms.add(new QueryWord(term.toString(), type.type().equals("<ALPHANUM>") || type.type().equals("<NUM>")));
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StringBuilder q = new StringBuilder();
-        boolean open = !text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1));
-        for (int i = 0; i < terms.size(); i++) {
-            if (q.length() > 0) q.append(' ');
-            q.append('+').append(QueryParserBase.escape(terms.get(i)));
-            if (i == terms.size() - 1 && open && latin.get(i)) q.append('*');
-        }
-        return q.toString();
+        return terms;
     }
 
     @Override

@@ -420,6 +420,7 @@ public final class AikgServer {
                     .addServlet("/static/*", new StaticServlet())
                     .addServlet("/prefixes.json", new PrefixesServlet(first.site.prefixes))
                     .addServlet("/changes", mount(s -> s.pages.changes()))
+                    .addServlet("/statistics", mount(s -> s.pages.statistics()))
                     .addServlet("/search", mount(s -> s.search))
                     .addServlet("/fragments", mount(s -> s.fragments));
             HttpServlet crawl = mount(s -> s.crawl);
@@ -631,7 +632,7 @@ public final class AikgServer {
             this.meta = pages.metadata();
             this.download = new DownloadServlet(site, downloads, pages.downloadList());
             this.queries = new QueriesServlet(site, pages.jsonLd(), m.templates, m.sparql);
-            this.search = new SearchServlet(site, pages.links(), m.templates, m::searchIndex);
+            this.search = new SearchServlet(site, pages.links(), pages.facts(), m.templates, m::searchIndex);
             this.fragments = new Fragments(site.dsg, site::triplesIfCounted, m::address, site.prefixes);
             this.crawl = new CrawlServlet(site.dsg, site.base, m::address, site::lastChanged);
         }

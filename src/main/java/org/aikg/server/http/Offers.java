@@ -51,6 +51,8 @@ public final class Offers {
     public static final Offers FRAGMENT = new Offers(TURTLE, TRIG, NQUADS, NTRIPLES, JSONLD);
     /** Search: the results page, or JSON for the suggestions of the search box. */
     public static final Offers SEARCH = new Offers(HTML, JSON);
+    /** A table of facts: a page, its rows as CSV, as JSON. */
+    public static final Offers TABLE = new Offers(HTML, RESULTS_CSV, JSON);
     /** A refusal: plain text unless a page is asked for. */
     public static final Offers MESSAGE = new Offers(RESULTS_TEXT, HTML);
 

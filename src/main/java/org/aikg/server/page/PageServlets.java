@@ -36,6 +36,8 @@ public final class PageServlets {
     private final DownloadsPage downloadList;
     private final ErrorPage errorPage;
     private final ChangesServlet changes;
+    private final FactSearch factSearch;
+    private final StatisticsServlet statisticsTable;
 
     /** The pages of {@code site}, rendered with {@code templates}; at most {@code cacheBytes} of rendered pages kept. */
     public PageServlets(Site site, Templates templates, Downloads downloads, long cacheBytes) {
@@ -57,6 +59,8 @@ public final class PageServlets {
         this.downloadList = new DownloadsPage(jsonLd, templates);
         this.errorPage = new ErrorPage(templates);
         this.changes = new ChangesServlet(site, things, jsonLd, templates);
+        this.factSearch = new FactSearch(site, classes, statistics, facts, links);
+        this.statisticsTable = new StatisticsServlet(site, new StatisticsTable(site, statistics, facts, links), charts, jsonLd, templates);
     }
 
     /**
@@ -79,6 +83,11 @@ public final class PageServlets {
     /** {@code /class} and {@code /class/…}. */
     public HttpServlet classes() {
         return classServlet;
+    }
+
+    /** {@code /statistics}. */
+    public HttpServlet statistics() {
+        return statisticsTable;
     }
 
     /** {@code /changes}. */
@@ -104,6 +113,11 @@ public final class PageServlets {
     /** A refusal for a person, in the site's layout. */
     public Refusals.Page errorPage() {
         return errorPage;
+    }
+
+    /** Search over the statistics and claims, for the search. */
+    public FactSearch facts() {
+        return factSearch;
     }
 
     /** Links to the local pages of things, for the pages of other parts (search). */

@@ -104,6 +104,19 @@ public final class Views {
     public record ReleaseView(String version, String date, String notes, boolean first, String filesHref, String patchHref, String patchSize,
             List<ThingChange> added, List<ThingChange> changed, List<ThingChange> removed, String more) {}
 
+    /** A column heading of a table: its text, the link that sorts by it (null: not sortable), and its sort state (aria-sort). */
+    public record Column(String text, String href, String sorted) {}
+
+    /** One choice of a filter. */
+    public record Choice(String value, String label, boolean selected) {}
+
+    /** A filter of a table: the parameter, its label, its choices. */
+    public record Filter(String name, String label, List<Choice> choices) {}
+
+    /** {@code /statistics}. */
+    public record StatisticsPage(Head head, List<Link> breadcrumbs, List<Filter> filters, List<Column> columns, List<StatisticsTable.Row> rows,
+            long total, String csvHref, String jsonHref, String previous, String next, String pageOf, List<Chart> charts) {}
+
     /** {@code /changes}. */
     public record Changes(Head head, List<Link> breadcrumbs, List<ReleaseView> releases) {}
 
@@ -148,8 +161,14 @@ public final class Views {
     public record Message(Head head, int status, String heading, String text) {}
 
     /** The search page: what was asked, and what was found, grouped by type. */
-    public record Search(Head head, String query, List<Group> groups) {}
+    public record Search(Head head, String query, List<FactGroup> facts, List<Group> groups, Hint hint) {}
 
     /** Things of one type found by a search. */
     public record Group(String type, List<Link> things) {}
+
+    /** Facts of one kind found by a search (statistics, claims), with its element id. */
+    public record FactGroup(String title, String id, List<FactSearch.Hit> hits) {}
+
+    /** When nothing matches: the words searched for (with the synonyms tried), and the names nearest to them. */
+    public record Hint(List<String> tried, List<Link> nearest) {}
 }

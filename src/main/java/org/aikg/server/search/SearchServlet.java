@@ -15,10 +15,12 @@ import org.aikg.server.http.Offers;
 import org.aikg.server.http.Params;
 import org.aikg.server.http.Resource;
 import org.aikg.server.http.Responses;
+import org.aikg.server.page.FactSearch;
 import org.aikg.server.page.Links;
 import org.aikg.server.site.Reader;
 import org.aikg.server.site.Site;
 import org.aikg.server.site.Templates;
+import org.aikg.server.site.Ui;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 
@@ -32,13 +34,20 @@ public final class SearchServlet extends Resource {
     static final int SUGGESTIONS = 10;
     /** Things on the results page. */
     static final int RESULTS = 100;
+    /** Names offered when nothing matches. */
+    static final int NEAREST = 5;
     private final transient SearchPage page;
     private final transient Templates templates;
     private final transient Function<Budget, SearchIndex> index;
+    private final transient FactSearch facts;
 
-    /** Finds in {@code index} (waited for no longer than a request's budget); links found things as {@code links} does. */
-    public SearchServlet(Site site, Links links, Templates templates, Function<Budget, SearchIndex> index) {
+    /**
+     * Finds things in {@code index} (waited for no longer than a request's budget) and statistics and claims with
+     * {@code facts}; links found things as {@code links} does.
+     */
+    public SearchServlet(Site site, Links links, FactSearch facts, Templates templates, Function<Budget, SearchIndex> index) {
         this.page = new SearchPage(site, links);
+        this.facts = facts;
         this.templates = templates;
         this.index = index;
     }
@@ -51,9 +60,20 @@ public final class SearchServlet extends Resource {
         boolean json = format == Formats.JSON;
         Reader r = Reader.of(req);
         List<SearchIndex.Hit> hits = q.isEmpty() ? List.of() : index.apply(Budget.of(req)).search(q, json ? SUGGESTIONS : RESULTS);
+        FactSearch.Found found = q.isEmpty() ? new FactSearch.Found(List.of(), List.of(), List.of()) : facts.find(q, r.lang(), r.explicit(),
+                json ? SUGGESTIONS : RESULTS);
         resp.setHeader("Vary", "Accept, Accept-Language");
         if (json) {
             JsonArray out = new JsonArray();
+            for (FactSearch.Hit h : found.statistics()) {
+                JsonObject o = new JsonObject();
+                o.put("label", h.fact().text() + " · " + h.figure() + " · " + h.period());
+                o.put("lang", r.lang());
+                o.put("type", Ui.of(r.lang()).statistics());
+                o.put("href", h.fact().href());
+                o.put("iri", h.fact().title());
+                out.add(o);
+            }
             for (SearchIndex.Hit h : hits) {
                 JsonObject o = new JsonObject();
                 o.put("label", h.label());
@@ -66,6 +86,8 @@ public final class SearchServlet extends Resource {
             Responses.send(req, resp, format.contentType(), out.toString().getBytes(StandardCharsets.UTF_8));
             return;
         }
-        Responses.send(req, resp, format.contentType(), templates.render("search", page.page(q, hits, r.lang(), r.explicit())));
+        boolean none = !q.isEmpty() && hits.isEmpty() && found.statistics().isEmpty() && found.claims().isEmpty();
+        List<SearchIndex.Hit> nearest = none ? index.apply(Budget.of(req)).nearest(q, NEAREST) : List.of();
+        Responses.send(req, resp, format.contentType(), templates.render("search", page.page(q, found, hits, nearest, r.lang(), r.explicit())));
     }
 }

@@ -13,7 +13,9 @@ public record Words(String lang, String skip, String browse, String classes, Str
         String statistic, String format, String mediaType, String size, String compressed, String downloadsIntro, String downloadsNote,
         String beingWritten, String colon, String listSeparator, String afterCiting, String periodAfter, String nothingHere, String liveFailed,
         String changes, String changesIntro, String noReleases, String history, String versions, String added, String changed, String removed,
-        String firstRelease, String patch, String releaseFiles, String andMore) {
+        String firstRelease, String patch, String releaseFiles, String andMore,
+        String searchTried, String searchNearest,
+        String statisticsTable, String statisticsIntro, String variable, String qualifier, String unit, String any, String filter, String allOfThem) {
     private static final Words EN = Bundle.read(Words.class, "words", "en");
     private static final Words ZH = Bundle.read(Words.class, "words", "zh");
 
