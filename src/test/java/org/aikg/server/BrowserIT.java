@@ -109,6 +109,10 @@ class BrowserIT {
             new PageType("queries", 0, "/queries"),
             new PageType("downloads", 0, "/download/"),
             new PageType("not-found", 0, "/doc/event/no-such-event"),
+            new PageType("statistics-table", 0, "/statistics?sort=value"),
+            new PageType("search-facts", 0, "/search?q=578.4"),
+            new PageType("search-nothing", 0, "/search?q=tianjn"),
+            new PageType("changes", 0, "/changes"),
             new PageType("home-with-charts", 1, "/"),
             new PageType("statistic-with-charts", 1, "/doc/observation/" + SyntheticStatistics.A_2023));
 
@@ -324,7 +328,8 @@ class BrowserIT {
     }
 
     static Stream<PageType> darkPages() {
-        return PAGE_TYPES.stream().filter(p -> Set.of("home", "statistic", "article", "class", "downloads", "statistic-with-charts").contains(p.name()));
+        return PAGE_TYPES.stream().filter(p -> Set.of("home", "statistic", "article", "class", "downloads", "statistic-with-charts", "statistics-table",
+                "search-facts").contains(p.name()));
     }
 
     // --- helpers the other browser checks can reuse ------------------------------------------------

@@ -45,9 +45,11 @@ final class ThingPage {
     private final JsonLd jsonLd;
 
     private final Histories histories;
+    private final Citations citations;
 
     ThingPage(Site site, Classes classes, Links links, Facts facts, Charts charts, SourceHubs hubs, Offsets offsets, JsonLd jsonLd) {
         this.histories = new Histories(site, links);
+        this.citations = new Citations(site);
         this.site = site;
         this.classes = classes;
         this.links = links;
@@ -272,7 +274,8 @@ final class ThingPage {
         String description = figure != null ? title + ": " + figure : types.isEmpty() ? title : title + " (" + types.get(0).text() + ")";
         Head head = Head.of(title, description, lang, thing.getURI(), alternates(docPath), seen.jsonLd(), docPath);
         return new Resource(head, seen.titleLanguage(), thing.getURI(), crumbs, types, figure, evidence, rows, inverse, chartList,
-                queryThis(thing), fragments, text, sources, histories.of(thing, lang, explicit), Words.of(lang).history());
+                queryThis(thing), fragments, text, sources, histories.of(thing, lang, explicit), Words.of(lang).history(),
+                wording(own, lang), citations.of(thing, title, lang));
     }
 
     private static final Node VOID_CLASS = NodeFactory.createURI(VOID + "class");
@@ -288,6 +291,19 @@ final class ThingPage {
     private static boolean has(List<Triple> triples, Node p, Node o) {
         for (Triple t : triples) if (t.getPredicate().equals(p) && t.getObject().equals(o)) return true;
         return false;
+    }
+
+    /**
+     * Whether a claim's text is the source's own words or a paraphrase ({@code aikg:wording}); for a statistic, its
+     * figure in the source's own words ({@code aikg:statedAs}); null for anything else.
+     */
+    private static String wording(List<Triple> own, String lang) {
+        Words w = Words.of(lang);
+        Node wording = one(own, AIKG.wording);
+        if (AIKG.Verbatim.equals(wording)) return w.wordingVerbatim();
+        if (AIKG.Paraphrase.equals(wording)) return w.wordingParaphrase();
+        Node stated = one(own, AIKG.statedAs);
+        return stated != null && stated.isLiteral() ? w.statedInSource(stated.getLiteralLexicalForm()) : null;
     }
 
     /** The releases, newest first, for {@code /changes}. */

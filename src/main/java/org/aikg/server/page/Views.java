@@ -89,7 +89,10 @@ public final class Views {
     /** A thing's page; {@code titleLang} is the language of its name where that is not the page's (else null). */
     public record Resource(Head head, String titleLang, String iri, List<Link> breadcrumbs, List<Link> types, String figure, List<Evidence> evidence,
             List<Row> rows, List<Inverse> inverse, List<Chart> charts, String queryHref, List<Fragment> fragments, ArticleText text,
-            List<SourceFacts> sources, List<HistoryEntry> history, String historyTitle) {}
+            List<SourceFacts> sources, List<HistoryEntry> history, String historyTitle, String wording, Cite cite) {}
+
+    /** A citation of a thing: its permalink, as plain text, BibTeX and CSL-JSON. */
+    public record Cite(String iri, String plain, String bibtex, String csl) {}
 
     /** One property's change in a release: its values before and after (one side empty when a value was only added or removed). */
     public record ChangeLine(Link property, List<Value> before, List<Value> after) {}

@@ -15,7 +15,8 @@ public record Words(String lang, String skip, String browse, String classes, Str
         String changes, String changesIntro, String noReleases, String history, String versions, String added, String changed, String removed,
         String firstRelease, String patch, String releaseFiles, String andMore,
         String searchTried, String searchNearest,
-        String statisticsTable, String statisticsIntro, String variable, String qualifier, String unit, String any, String filter, String allOfThem) {
+        String statisticsTable, String statisticsIntro, String variable, String qualifier, String unit, String any, String filter, String allOfThem,
+        String wordingVerbatim, String wordingParaphrase, String statedInSource, String cite, String citePlain, String copyIri, String copied, String copy) {
     private static final Words EN = Bundle.read(Words.class, "words", "en");
     private static final Words ZH = Bundle.read(Words.class, "words", "zh");
 
@@ -49,6 +50,11 @@ public record Words(String lang, String skip, String browse, String classes, Str
     /** "and 12 more" / "另有 12 项". */
     public String andMore(long n) {
         return String.format(andMore, Numbers.count(n, lang));
+    }
+
+    /** "The figure as the source states it: “578.4 billion Chinese yuan”." */
+    public String statedInSource(String stated) {
+        return String.format(statedInSource, stated);
     }
 
     public String byPeriod(String variable) {

@@ -37,3 +37,25 @@
     timer = setTimeout(suggest, 120);
   });
 })();
+
+// A "copy" button after each text a reader may want to paste elsewhere (a thing's IRI, a citation): made by this
+// script, since it needs one; without it the text is there to select.
+(function () {
+  if (!navigator.clipboard) return;
+  var texts = document.querySelectorAll("[data-copy]");
+  for (var i = 0; i < texts.length; i++) {
+    (function (text) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy";
+      button.textContent = text.getAttribute("data-copy");
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(text.textContent).then(function () {
+          button.textContent = text.getAttribute("data-copied");
+          setTimeout(function () { button.textContent = text.getAttribute("data-copy"); }, 2000);
+        });
+      });
+      text.insertAdjacentElement("afterend", button);
+    })(texts[i]);
+  }
+})();
