@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -492,6 +493,12 @@ public final class AikgServer {
             }
         }
 
+        /** The things the search index finds for {@code text} now; nothing while it is being opened or built (a 404 page does not wait). */
+        private List<Node> foundNow(String text) {
+            if (!search.isDone() || search.isCompletedExceptionally()) return List.of();
+            return search.join().search(text, 10).stream().map(SearchIndex.Hit::thing).toList();
+        }
+
         /** Starts opening or building the search index on a thread of its own, if nothing started it yet. */
         private void startSearchIndex() {
             if (searchStarted.compareAndSet(false, true)) {
@@ -625,7 +632,7 @@ public final class AikgServer {
         Served(Site site, Module m) {
             this.site = site;
             this.downloads = new Downloads(site);
-            this.pages = new PageServlets(site, m.templates, downloads, m.pageCacheBytes);
+            this.pages = new PageServlets(site, m.templates, downloads, m.pageCacheBytes, m::foundNow);
             this.home = pages.home();
             this.linkedData = pages.linkedData();
             this.classes = pages.classes();

@@ -39,7 +39,7 @@ final class DatasetPage {
         Head h = r.head();
         Head head = new Head(h.title(), h.description(), h.ui(), h.canonical(), h.alternates(), jsonLd.dataset(files), h.otherLangHref());
         return new Resource(head, r.titleLang(), r.iri(), r.breadcrumbs(), r.types(), r.figure(), r.evidence(), r.rows(), r.inverse(), r.charts(), r.queryHref(),
-                r.fragments(), r.text(), r.sources(), things.versions(lang, explicit), Words.of(lang).versions(), r.wording(), r.cite());
+                r.fragments(), r.text(), r.sources(), things.versions(lang, explicit), Words.of(lang).versions(), r.wording(), r.cite(), r.previous(), r.next());
     }
 
     /**

@@ -1,12 +1,15 @@
 package org.aikg.server.page;
 
 import jakarta.servlet.http.HttpServlet;
+import java.util.List;
+import java.util.function.Function;
 import org.aikg.server.download.DownloadServlet;
 import org.aikg.server.download.Downloads;
 import org.aikg.server.http.Refusals;
 import org.aikg.server.site.PageCache;
 import org.aikg.server.site.Site;
 import org.aikg.server.site.Templates;
+import org.apache.jena.graph.Node;
 
 
 
@@ -17,7 +20,7 @@ import org.aikg.server.site.Templates;
  * page is built by a class of its own, from the parts it is given.
  *
  * <pre>{@code
- * PageServlets pages = new PageServlets(site, templates, downloads, 64L << 20);
+ * PageServlets pages = new PageServlets(site, templates, downloads, 64L << 20, text -> List.of());
  * builder.addServlet("/doc/*", pages.linkedData());
  * }</pre>
  */
@@ -40,7 +43,7 @@ public final class PageServlets {
     private final StatisticsServlet statisticsTable;
 
     /** The pages of {@code site}, rendered with {@code templates}; at most {@code cacheBytes} of rendered pages kept. */
-    public PageServlets(Site site, Templates templates, Downloads downloads, long cacheBytes) {
+    public PageServlets(Site site, Templates templates, Downloads downloads, long cacheBytes, Function<String, List<Node>> found) {
         this.classes = new Classes(site);
         this.statistics = new Statistics(site.data, classes);
         this.offsets = new Offsets(site.data);
@@ -57,7 +60,7 @@ public final class PageServlets {
         this.home = new HomeServlet(new HomePage(site, classes, links, facts, charts, classPages, jsonLd), templates, cache, downloads);
         this.metadata = new MetadataServlet(site, new DatasetPage(site, things, jsonLd), new OntologyPage(site, links, jsonLd), templates, downloads);
         this.downloadList = new DownloadsPage(jsonLd, templates);
-        this.errorPage = new ErrorPage(templates);
+        this.errorPage = new ErrorPage(templates, found, links);
         this.changes = new ChangesServlet(site, things, jsonLd, templates);
         this.factSearch = new FactSearch(site, classes, statistics, facts, links);
         this.statisticsTable = new StatisticsServlet(site, new StatisticsTable(site, statistics, facts, links), charts, jsonLd, templates);

@@ -5,13 +5,14 @@ import static org.aikg.vocab.Vocab.*;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.aikg.convert.TripleOrder;
 import org.aikg.format.Format;
 import org.aikg.server.http.Offers;
@@ -121,7 +122,9 @@ final class ThingPage {
         // the passages behind the thing, and their articles, in the published graph
         List<Node> behind = new ArrayList<>();
         if (passage) behind.add(thing);
-        List<Triple> derivedFrom = own.all(thing, PROV_wasDerivedFrom);
+        List<Triple> derivedFrom = new ArrayList<>(own.all(thing, PROV_wasDerivedFrom));
+        // a concept comes from the sentence that lists its scheme
+        if (derivedFrom.isEmpty() && own.one(thing, SKOS_inScheme) != null) derivedFrom.addAll(reads.all(own.one(thing, SKOS_inScheme), PROV_wasDerivedFrom));
         derivedFrom.sort(TripleOrder.INSTANCE);
         for (Triple t : derivedFrom) behind.add(t.getObject());
         readTriples.put(thing, reads.of(thing));
@@ -239,6 +242,8 @@ final class ThingPage {
             if (e != null) evidence.add(e);
         }
         List<Triple> derived = new ArrayList<>(own.stream().filter(t -> t.getPredicate().equals(PROV_wasDerivedFrom)).toList());
+        Node scheme = one(own, SKOS_inScheme);
+        if (derived.isEmpty() && scheme != null) derived.addAll(new Reads(site.data).all(scheme, PROV_wasDerivedFrom));
         derived.sort(TripleOrder.INSTANCE);
         for (Triple t : derived) {
             Evidence e = evidence(seen, t.getObject(), thing, false);
@@ -253,6 +258,15 @@ final class ThingPage {
             inverse.add(new Inverse(seen.links().get(p), sorted.size(), sorted.subList(from, to).stream().map(seen.links()::get).toList(), more));
         });
         inverse.sort(Comparator.comparing(i -> i.property().text()));
+        // what the page lists already as a property's values is not listed again as what refers to it
+        // (a scheme's top concepts are also its concepts in the scheme and the concepts top of it)
+        Set<Node> listed = new HashSet<>();
+        byProperty.values().forEach(listed::addAll);
+        inverse.removeIf(i -> {
+            List<Node> from = seen.incoming().entrySet().stream().filter(e -> seen.links().get(e.getKey()).equals(i.property())).findFirst()
+                    .map(Map.Entry::getValue).orElse(List.of());
+            return !from.isEmpty() && listed.containsAll(from);
+        });
         if (page > 1 && inverse.stream().allMatch(i -> i.subjects().isEmpty())) return null;
 
         List<Fragment> fragments = new ArrayList<>();
@@ -268,14 +282,29 @@ final class ThingPage {
         List<SourceFacts> sources = seen.sources().stream().map(l -> SourceHubs.facts(seen, l)).toList();
 
         List<Link> crumbs = new ArrayList<>(List.of(Links.homeCrumb(lang)));
-        types.stream().filter(t -> t.href() != null && t.href().startsWith("/class/")).findFirst()
-                .ifPresent(t -> crumbs.add(new Link(Labels.capitalised(t.text(), lang), t.href(), t.title())));
+        Link previous = null;
+        Link next = null;
+        if (scheme != null) {
+            // a concept's trail goes through its scheme, and its neighbours are those of the scheme in the source's order
+            Link s = links.link(scheme, lang, explicit);
+            crumbs.add(new Link(Labels.capitalised(s.text(), lang), s.href(), s.title()));
+            List<Node> concepts = inOrder(site.data.find(Node.ANY, SKOS_inScheme, scheme).mapWith(Triple::getSubject).toList());
+            int at = concepts.indexOf(thing);
+            if (at > 0) previous = links.link(concepts.get(at - 1), lang, explicit);
+            if (at >= 0 && at < concepts.size() - 1) next = links.link(concepts.get(at + 1), lang, explicit);
+        } else {
+            types.stream().filter(t -> t.href() != null && t.href().startsWith("/class/")).findFirst()
+                    .ifPresent(t -> crumbs.add(new Link(Labels.capitalised(t.text(), lang), t.href(), t.title())));
+        }
         crumbs.add(new Link(title, null, null));
         String description = figure != null ? title + ": " + figure : types.isEmpty() ? title : title + " (" + types.get(0).text() + ")";
-        Head head = Head.of(title, description, lang, thing.getURI(), alternates(docPath), seen.jsonLd(), docPath);
+        // the page's own format keeps the reader's language; the RDF formats have none to keep
+        List<Alt> alts = alternates(docPath).stream().map(a -> a.mediaType().equals("text/html") ? new Alt(a.label(), Links.href(a.href(), lang, explicit),
+                a.mediaType()) : a).toList();
+        Head head = Head.of(title, description, lang, thing.getURI(), alts, seen.jsonLd(), docPath);
         return new Resource(head, seen.titleLanguage(), thing.getURI(), crumbs, types, figure, evidence, rows, inverse, chartList,
-                queryThis(thing), fragments, text, sources, histories.of(thing, lang, explicit), Words.of(lang).history(),
-                wording(own, lang), citations.of(thing, title, lang));
+                Links.href(queryThis(thing), lang, explicit), fragments, text, sources, histories.of(thing, lang, explicit), Words.of(lang).history(),
+                wording(own, lang), citations.of(thing, title, lang), previous, next);
     }
 
     private static final Node VOID_CLASS = NodeFactory.createURI(VOID + "class");
@@ -306,6 +335,31 @@ final class ThingPage {
         return stated != null && stated.isLiteral() ? w.statedInSource(stated.getLiteralLexicalForm()) : null;
     }
 
+    /** {@code nodes} in the order of their {@code schema:position}, when each has one; else null. */
+    private List<Node> positioned(List<Node> nodes) {
+        Map<Node, Long> at = new HashMap<>();
+        for (Node n : nodes) {
+            if (!n.isURI()) return null;
+            var it = site.data.find(n, SCHEMA_position, Node.ANY);
+            Node p = it.hasNext() ? it.next().getObject() : null;
+            it.close();
+            if (p == null || !p.isLiteral() || !(p.getLiteralValue() instanceof Number number)) return null;
+            at.put(n, number.longValue());
+        }
+        List<Node> out = new ArrayList<>(nodes);
+        out.sort(Comparator.comparing((Node n) -> at.get(n)).thenComparing(Node::getURI));
+        return out;
+    }
+
+    /** {@code nodes} by position where all have one, else by IRI. */
+    private List<Node> inOrder(List<Node> nodes) {
+        List<Node> p = positioned(nodes);
+        if (p != null) return p;
+        List<Node> out = new ArrayList<>(nodes);
+        out.sort(Comparator.comparing(Node::getURI));
+        return out;
+    }
+
     /** The releases, newest first, for {@code /changes}. */
     List<Views.ReleaseView> releases(String lang, boolean explicit) {
         return histories.releases(lang, explicit);
@@ -326,8 +380,11 @@ final class ThingPage {
     private List<Row> rows(Seen seen, Map<Node, List<Node>> byProperty, Node thing) {
         List<Row> rows = new ArrayList<>();
         byProperty.forEach((p, values) -> {
-            List<Value> shown = new ArrayList<>(values.stream().sorted(TripleOrder::node).map(v -> value(seen, v, thing)).toList());
-            shown.sort(Comparator.comparing(Value::text, LabelOrder.of(seen.lang())));
+            List<Node> ordered = positioned(values);
+            List<Value> shown = new ArrayList<>((ordered != null ? ordered : values.stream().sorted(TripleOrder::node).toList()).stream()
+                    .map(v -> value(seen, v, thing)).toList());
+            // values the source lists in an order (a scheme's concepts, schema:position) keep it; others go by name
+            if (ordered == null) shown.sort(Comparator.comparing(Value::text, LabelOrder.of(seen.lang())));
             rows.add(new Row(seen.links().get(p), shown));
         });
         rows.sort(Comparator.comparing(r -> r.property().text()));

@@ -89,7 +89,7 @@ public final class Views {
     /** A thing's page; {@code titleLang} is the language of its name where that is not the page's (else null). */
     public record Resource(Head head, String titleLang, String iri, List<Link> breadcrumbs, List<Link> types, String figure, List<Evidence> evidence,
             List<Row> rows, List<Inverse> inverse, List<Chart> charts, String queryHref, List<Fragment> fragments, ArticleText text,
-            List<SourceFacts> sources, List<HistoryEntry> history, String historyTitle, String wording, Cite cite) {}
+            List<SourceFacts> sources, List<HistoryEntry> history, String historyTitle, String wording, Cite cite, Link previous, Link next) {}
 
     /** A citation of a thing: its permalink, as plain text, BibTeX and CSL-JSON. */
     public record Cite(String iri, String plain, String bibtex, String csl) {}
@@ -161,7 +161,7 @@ public final class Views {
 
     public record Ontology(Head head, String title, String description, List<Term> classes, List<Term> properties, List<Term> individuals) {}
 
-    public record Message(Head head, int status, String heading, String text) {}
+    public record Message(Head head, int status, String heading, String text, List<Link> suggestions) {}
 
     /** The search page: what was asked, and what was found, grouped by type. */
     public record Search(Head head, String query, List<FactGroup> facts, List<Group> groups, Hint hint) {}

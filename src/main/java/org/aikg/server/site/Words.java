@@ -16,7 +16,7 @@ public record Words(String lang, String skip, String browse, String classes, Str
         String firstRelease, String patch, String releaseFiles, String andMore,
         String searchTried, String searchNearest,
         String statisticsTable, String statisticsIntro, String variable, String qualifier, String unit, String any, String filter, String allOfThem,
-        String wordingVerbatim, String wordingParaphrase, String statedInSource, String cite, String citePlain, String copyIri, String copied, String copy) {
+        String wordingVerbatim, String wordingParaphrase, String statedInSource, String cite, String citePlain, String copyIri, String copied, String copy, String perhaps) {
     private static final Words EN = Bundle.read(Words.class, "words", "en");
     private static final Words ZH = Bundle.read(Words.class, "words", "zh");
 
