@@ -189,7 +189,8 @@ class BrowserIT {
         assertEquals("/search", path());
         step("en", 2, "search");
 
-        click(By.cssSelector("ul.search-results"), "天津");
+        // found by its Chinese name, listed by its English one with the name that matched
+        click(By.cssSelector("ul.search-results"), "Tianjin — 天津");
         waitForH1("Tianjin");
         assertEquals("/doc/place/tianjin", path());
         assertEquals(List.of("Home", "City", "Tianjin"), breadcrumbs());
@@ -286,6 +287,42 @@ class BrowserIT {
     }
 
     // --- every page type, both languages ---------------------------------------------------------
+
+    /**
+     * A reader finds a statistic by its figure as each language writes it, then compares the figures in one table
+     * sorted by value: by hand from the article, 13.9 %, 15 %, more than 4,000, 578.4 billion, 1.44 trillion.
+     */
+    @Test
+    @Order(2)
+    void journeyFromAFigureToTheTableOfAllFiguresSortedByValue() throws IOException {
+        open("/");
+        search("578.4");
+        waitForH1("Search results: 578.4");
+        step("facts", 1, "search-578.4");
+        click(By.id("found-statistics"), CORE_SCALE);
+        waitForH1(CORE_SCALE + " (2023)");
+        assertEquals(OBSERVATION_PATH, path());
+        open("/?lang=zh");
+        search("5784亿");
+        waitForH1("搜索结果: 5784亿");
+        step("facts", 2, "search-5784yi");
+        click(By.id("found-statistics"), CORE_SCALE_ZH);
+        waitForH1(CORE_SCALE_ZH + "（2023年）");
+        assertEquals(OBSERVATION_PATH, path());
+
+        open("/statistics");
+        waitForH1("Statistics table");
+        click(By.cssSelector("table.statistics-table thead"), "Value");
+        wait.until(d -> URI.create(d.getCurrentUrl()).getQuery() != null && URI.create(d.getCurrentUrl()).getQuery().contains("sort=value"));
+        List<String> figures = driver.findElements(By.cssSelector("table.statistics-table td.figure")).stream().map(e -> e.getText().strip()).toList();
+        assertEquals(List.of("13.9 %", "15 %", "more than 4,000", "578.4 billion CNY", "about 1.44 trillion CNY"), figures);
+        step("facts", 3, "statistics-by-value");
+        atWidth390(() -> {
+            open("/statistics?sort=value");
+            assertNoOverflowAt390();
+            step("facts", 4, "statistics-390");
+        });
+    }
 
     static Stream<Arguments> pageTypesInBothLanguages() {
         return PAGE_TYPES.stream().flatMap(p -> Stream.of(Arguments.of(p, "en"), Arguments.of(p, "zh")));
