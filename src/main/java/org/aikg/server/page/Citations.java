@@ -27,19 +27,20 @@ final class Citations {
 
     /** The citation of {@code thing}, titled {@code title}, in {@code lang}. */
     Cite of(Node thing, String title, String lang) {
+        Reads reads = new Reads(site.data);
         String dataset = site.labels().label(site.datasetNode, lang);
-        Node publisherNode = one(site.datasetNode, DCT_publisher);
+        Node publisherNode = reads.one(site.datasetNode, DCT_publisher);
         String publisher = publisherNode == null ? null : site.labels().label(publisherNode, lang);
         LocalDate day = site.lastChanged(thing);
-        Node article = article(thing);
+        Node article = article(reads, thing);
         String source = null;
         String sourcePublisher = null;
         String sourceDate = null;
         if (article != null) {
             source = site.labels().label(article, lang);
-            Node p = one(article, SCHEMA_publisher);
+            Node p = reads.one(article, SCHEMA_publisher);
             sourcePublisher = p == null ? null : site.labels().label(p, lang);
-            Node d = one(article, SCHEMA_datePublished);
+            Node d = reads.one(article, SCHEMA_datePublished);
             sourceDate = d == null ? null : d.getLiteralLexicalForm();
         }
         String iri = thing.getURI();
@@ -85,19 +86,10 @@ final class Citations {
     }
 
     /** The article a thing was read from: itself, or the source of the first passage it was derived from. */
-    private Node article(Node thing) {
-        if (site.data.contains(thing, RDF_type, SCHEMA_NewsArticle)) return thing;
-        Node passage = one(thing, PROV_wasDerivedFrom);
-        return passage == null ? null : one(passage, OA_hasSource);
-    }
-
-    private Node one(Node s, Node p) {
-        var it = site.data.find(s, p, Node.ANY);
-        try {
-            return it.hasNext() ? it.next().getObject() : null;
-        } finally {
-            it.close();
-        }
+    private static Node article(Reads reads, Node thing) {
+        if (reads.has(thing, RDF_type, SCHEMA_NewsArticle)) return thing;
+        Node passage = reads.one(thing, PROV_wasDerivedFrom);
+        return passage == null ? null : reads.one(passage, OA_hasSource);
     }
 
     private static JsonObject dateParts(LocalDate d) {

@@ -111,9 +111,7 @@ public final class FactSearch {
         // the source as a reader cites it: its publisher ("TapTechNews"), else its title
         String source = null;
         if (e.source() != null) {
-            var it = site.data.find(e.source(), SCHEMA_publisher, Node.ANY);
-            Node publisher = it.hasNext() ? it.next().getObject() : null;
-            it.close();
+            Node publisher = new Reads(site.data).one(e.source(), SCHEMA_publisher);
             source = site.labels().label(publisher != null ? publisher : e.source(), lang);
         }
         if (e.statistic()) {
@@ -286,14 +284,11 @@ public final class FactSearch {
 
     /** Appends the sentences of the passages; returns the source of the first. */
     private Node passages(StringBuilder b, List<Node> passages) {
+        Reads reads = new Reads(site.data);
         Node source = null;
         for (Node p : passages) {
-            for (Triple sel : site.data.find(p, OA_hasSelector, Node.ANY).toList()) literals(b, sel.getObject(), OA_exact);
-            if (source == null) {
-                var it = site.data.find(p, OA_hasSource, Node.ANY);
-                if (it.hasNext()) source = it.next().getObject();
-                it.close();
-            }
+            for (Triple sel : reads.all(p, OA_hasSelector)) literals(b, sel.getObject(), OA_exact);
+            if (source == null) source = reads.one(p, OA_hasSource);
         }
         return source;
     }

@@ -133,21 +133,15 @@ public final class StatisticsTable {
 
     private List<Fact> collect() {
         List<Fact> out = new ArrayList<>();
+        Reads reads = new Reads(site.data);  // the articles, read once for all their statistics
         statistics.all().forEach((o, s) -> {
             Node value = s.value() != null ? s.value() : s.minValue() != null ? s.minValue() : s.maxValue();
             Node source = null;
             for (Node p : s.passages()) {
-                var it = site.data.find(p, OA_hasSource, Node.ANY);
-                if (it.hasNext()) source = it.next().getObject();
-                it.close();
+                source = reads.one(p, OA_hasSource);
                 if (source != null) break;
             }
-            Node published = null;
-            if (source != null) {
-                var it = site.data.find(source, SCHEMA_datePublished, Node.ANY);
-                if (it.hasNext()) published = it.next().getObject();
-                it.close();
-            }
+            Node published = source == null ? null : reads.one(source, SCHEMA_datePublished);
             out.add(new Fact(o, s.variable(), value, s.qualifier(), s.unit(), s.date(), source, published));
         });
         out.sort(Comparator.comparing(f -> f.statistic().getURI()));

@@ -338,11 +338,10 @@ final class ThingPage {
     /** {@code nodes} in the order of their {@code schema:position}, when each has one; else null. */
     private List<Node> positioned(List<Node> nodes) {
         Map<Node, Long> at = new HashMap<>();
+        Reads reads = new Reads(site.data);
         for (Node n : nodes) {
             if (!n.isURI()) return null;
-            var it = site.data.find(n, SCHEMA_position, Node.ANY);
-            Node p = it.hasNext() ? it.next().getObject() : null;
-            it.close();
+            Node p = reads.one(n, SCHEMA_position);
             if (p == null || !p.isLiteral() || !(p.getLiteralValue() instanceof Number number)) return null;
             at.put(n, number.longValue());
         }
