@@ -546,6 +546,7 @@ public final class AikgServer {
             Served before = served.current();
             dsg.begin(TxnType.WRITE);
             try (SearchIndex.Update entries = index.update()) {
+                Site.Delta delta = Site.delta(dsg, graphs, removed, base);
                 for (Node g : removed) {
                     dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
                     entries.remove(g);
@@ -562,6 +563,7 @@ public final class AikgServer {
                 entries.flush();
                 Published now = Published.inMemory(dsg, description);
                 Served next = new Served(site(now), this);
+                next.site.countsFrom(before.site, delta);
                 served.change(() -> {
                     dsg.commit();
                     entries.commit();
@@ -570,6 +572,7 @@ public final class AikgServer {
                 dsg.end();
             }
             live.state(served.number(), null);
+            // what a thing's page needs first; the counts were carried over, changed by the delta
             prepare(served.current());
             // a request of the old content may still be reading its files: they go a while later
             later.schedule(before.downloads::close, 1, TimeUnit.MINUTES);

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.aikg.query.NamedQueries;
 import org.aikg.release.History;
 import org.aikg.store.Published;
 import org.aikg.vocab.Vocab;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -32,6 +35,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 
@@ -182,6 +186,82 @@ public final class Site {
             sources = s = List.copyOf(src);
         }
         return s;
+    }
+
+    /**
+     * What a change does to the counts of the published graph (the union of the graphs): the triples that enter or
+     * leave it, the things under {@code {base}id/} that appear in it or vanish, the instances of each class.
+     */
+    public record Delta(long triples, long entities, Map<Node, Long> classes) {}
+
+    /**
+     * The change to the counts that replacing the graphs {@code changed} (each whole) and removing {@code removed}
+     * makes; read in a transaction that sees the graphs as they are before the change. A triple counts once in the
+     * union: one that another graph also holds neither enters nor leaves it. Costs a lookup for each triple of the
+     * graphs changed, not a pass over the whole graph.
+     */
+    public static Delta delta(DatasetGraph dsg, Map<Node, ? extends Collection<Triple>> changed, Set<Node> removed, String base) {
+        Set<Node> touched = new HashSet<>(changed.keySet());
+        touched.addAll(removed);
+        Set<Triple> before = new HashSet<>();
+        for (Node g : touched) dsg.getGraph(g).find().forEachRemaining(before::add);
+        Set<Triple> after = new HashSet<>();
+        changed.values().forEach(after::addAll);
+        long triples = 0;
+        Map<Node, Long> classes = new HashMap<>();
+        Set<Node> subjects = new HashSet<>();
+        Set<Triple> all = new HashSet<>(before);
+        all.addAll(after);
+        for (Triple t : all) {
+            boolean was = before.contains(t);
+            boolean is = after.contains(t);
+            if (was == is || elsewhere(dsg, t.getSubject(), t.getPredicate(), t.getObject(), touched)) continue;
+            int d = is ? 1 : -1;
+            triples += d;
+            if (t.getPredicate().equals(Vocab.RDF_type) && t.getObject().isURI()) classes.merge(t.getObject(), (long) d, Long::sum);
+            subjects.add(t.getSubject());
+        }
+        long entities = 0;
+        String idSpace = base + "id/";
+        for (Node s : subjects) {
+            if (!s.isURI() || !s.getURI().startsWith(idSpace) || s.getURI().indexOf('#') >= 0) continue;
+            boolean other = elsewhere(dsg, s, Node.ANY, Node.ANY, touched);
+            boolean was = other || before.stream().anyMatch(t -> t.getSubject().equals(s));
+            boolean is = other || after.stream().anyMatch(t -> t.getSubject().equals(s));
+            entities += (is ? 1 : 0) - (was ? 1 : 0);
+        }
+        return new Delta(triples, entities, classes);
+    }
+
+    /** Whether a graph other than {@code touched} holds a triple of this pattern. */
+    private static boolean elsewhere(DatasetGraph dsg, Node s, Node p, Node o, Set<Node> touched) {
+        var it = dsg.find(Node.ANY, s, p, o);
+        try {
+            while (it.hasNext()) {
+                Node g = it.next().getGraph();
+                if (!Quad.isDefaultGraph(g) && !touched.contains(g)) return true;
+            }
+            return false;
+        } finally {
+            Iter.close(it);
+        }
+    }
+
+    /**
+     * Takes the counts of the site before a change, changed by its {@code delta}, when that site had made them: the
+     * new content is not counted again, pass by pass over the whole graph (under {@code serve --watch}).
+     */
+    public void countsFrom(Site before, Delta delta) {
+        Counts c = before.counts;
+        if (c == null) return;
+        Map<Node, Long> cls = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
+        cls.putAll(c.classes());
+        delta.classes().forEach((k, d) -> {
+            long n = cls.getOrDefault(k, 0L) + d;
+            if (n > 0) cls.put(k, n);
+            else cls.remove(k);
+        });
+        counts = new Counts(c.triples() + delta.triples(), c.entities() + delta.entities(), Collections.unmodifiableMap(cls));
     }
 
     /** The triples of the published graph if they are counted already (never counts them: a fragment does not wait for it). */

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +25,13 @@ import org.aikg.server.AikgServer;
 import org.aikg.store.Published;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -111,6 +117,53 @@ class LivePreviewTest {
         } finally {
             server.stop();
         }
+    }
+
+    /**
+     * The counts of the dataset's description after a change (carried over from before it, changed by what the change
+     * added and removed, not counted again) are those SPARQL counts on the new data: the union's triples, the things
+     * under {@code id/}, the instances of a class. The change renames a person, gives it an alternate name, adds a new
+     * person, and removes a name another graph also holds (which the union keeps).
+     */
+    @Test
+    void theCountsAfterAChangeAreThoseOfTheNewData() throws Exception {
+        Published published = TestData.published();
+        AikgServer server = AikgServer.builder(published).port(0).live(true).build().start();
+        try {
+            assertEquals(200, get(server, "/dataset").statusCode());  // the counts of the first content, made now
+            Node graph = Txn.calculateRead(published.dsg(), () -> published.dsg().find(Node.ANY, PERSON, NAME, Node.ANY).next().getGraph());
+            List<Triple> triples = Txn.calculateRead(published.dsg(), () -> published.dsg().getGraph(graph).find().toList());
+            List<Triple> edited = new ArrayList<>(triples.stream().filter(t -> !(t.getSubject().equals(PERSON) && t.getPredicate().equals(NAME)
+                    && t.getObject().getLiteralLanguage().equals("en"))).toList());
+            edited.add(Triple.create(PERSON, NAME, NodeFactory.createLiteralLang("Liu Gang, renamed", "en")));
+            edited.add(Triple.create(PERSON, NodeFactory.createURI("http://schema.org/alternateName"), NodeFactory.createLiteralLang("LG", "en")));
+            Node newcomer = NodeFactory.createURI(BASE + "id/person/newcomer");
+            edited.add(Triple.create(newcomer, NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    NodeFactory.createURI("http://schema.org/Person")));
+            edited.add(Triple.create(newcomer, NAME, NodeFactory.createLiteralLang("Newcomer", "en")));
+            server.change(Map.of(graph, edited), Set.of(), TestData.graphs().description());
+
+            String voidTtl = http.send(HttpRequest.newBuilder(URI.create(server.url() + ".well-known/void")).header("Accept", "text/turtle").build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Graph description = GraphFactory.createGraphMem();
+            RDFParser.fromString(voidTtl, Lang.TURTLE).parse(description);
+            Node ds = NodeFactory.createURI(BASE + "dataset");
+            long triplesSaid = ((Number) description.find(ds, NodeFactory.createURI("http://rdfs.org/ns/void#triples"), Node.ANY).next().getObject()
+                    .getLiteralValue()).longValue();
+            long entitiesSaid = ((Number) description.find(ds, NodeFactory.createURI("http://rdfs.org/ns/void#entities"), Node.ANY).next().getObject()
+                    .getLiteralValue()).longValue();
+            assertEquals(sparqlCount(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), triplesSaid, "triples");
+            assertEquals(sparqlCount(server, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"" + BASE
+                    + "id/\") && !CONTAINS(STR(?s), \"#\")) }"), entitiesSaid, "things");
+        } finally {
+            server.stop();
+        }
+    }
+
+    private long sparqlCount(AikgServer server, String query) throws IOException, InterruptedException {
+        String csv = http.send(HttpRequest.newBuilder(URI.create(server.url() + "sparql?query=" + URLEncoder.encode(query,
+                StandardCharsets.UTF_8))).header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString()).body();
+        return Long.parseLong(csv.lines().skip(1).findFirst().orElseThrow().strip());
     }
 
     @Test
