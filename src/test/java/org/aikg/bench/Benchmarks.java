@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -Xmx8g -cp target/test-classes:target/aikg.jar org.aikg.bench.Benchmarks [options] [BENCHMARK...]
  *   BENCHMARK: convert incremental load startup startup-store memory sparql search serve download bulkhead fragments soak
- *              watch publish (default: all, in that order)
+ *              watch publish patch (default: all, in that order)
  *   --corpus DIR       the synthetic corpus (default target/bench/corpus)
  *   --big-corpus DIR   a corpus ten times larger, for startup-store (run.sh makes one with 45,000 sources)
  *   --work DIR         where outputs, logs and results go (default target/bench)
@@ -42,7 +42,7 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     static final List<String> ALL = List.of("convert", "incremental", "load", "startup", "startup-store", "memory", "sparql", "search", "serve", "download",
-            "bulkhead", "fragments", "soak", "watch", "publish");
+            "bulkhead", "fragments", "soak", "watch", "publish", "patch");
 
     public static void main(String[] args) throws IOException {
         GraphStore.quietLogs();
@@ -115,6 +115,7 @@ public final class Benchmarks {
         benches.put("soak", SoakBench::run);
         benches.put("watch", WatchBench::run);
         benches.put("publish", PublishBench::run);
+        benches.put("patch", PatchBench::run);
 
         List<Section> sections = new ArrayList<>();
         List<String> failures = new ArrayList<>();
