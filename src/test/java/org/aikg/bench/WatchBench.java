@@ -52,6 +52,7 @@ final class WatchBench {
         double warmup;
         double startSeconds;
         List<Integer> servedMillis;
+        String profile = null;
         try (ServeConsole watch = ServeConsole.start(ctx, "watch-serve", "--watch", corpus.toString())) {
             watch.waitForConsole("Watching ", 20 * 60_000, 200);
             startSeconds = Bench.seconds(System.nanoTime() - watch.started);
@@ -81,7 +82,20 @@ final class WatchBench {
                 row.ratio.add(ratio);
                 Bench.log(String.format(Locale.ROOT, "watch round %d: saves median %.3f s, restart %.2f s, ratio %.3f", round + 1, Bench.median(times), restart, ratio));
             }
+            if (ctx.profile) {
+                // after the measured saves: three more under JFR, from the write until the server is idle again
+                Path jfr = ctx.profilePath("watch");
+                Profiler.startExternal(watch.pid(), "watch");
+                for (int k = 0; k < 3; k++, n++) {
+                    save(watch, sheet, page, headline(n + 1));
+                    settle(watch, n + 2);
+                }
+                Profiler.stopExternal(watch.pid(), "watch", jfr);
+                profile = "Profile of three extra saves after the measured ones (JFR in the watching server, from the first write until the server "
+                        + "was idle after the third): " + Profiler.summary(jfr, 8);
+            }
             servedMillis = served(watch.console());
+            if (servedMillis.size() > EDITS + 1) servedMillis = servedMillis.subList(0, EDITS + 1);
             if (watch.console().contains("error:")) throw new IllegalStateException("the watching server printed an error: " + watch.console());
         }
         s.runs = restarts;
@@ -103,6 +117,7 @@ final class WatchBench {
                 + "cache is on (its default), so a page of the old data may be served from it until the switch.");
         s.note("Rounds: " + EDITS + " saves in " + restarts + " rounds; after each round the restart is started on the edited copy while the watching "
                 + "server (idle) keeps running. Both JVMs `-Xmx4g`. The ratio pairs each restart with the median of the saves just before it.");
+        if (profile != null) s.note(profile);
         return s;
     }
 
