@@ -3,7 +3,7 @@
 #
 #   src/bench/run.sh                    everything, on the ~1M-triple corpus (about 25 minutes)
 #   src/bench/run.sh convert            one benchmark (or several: convert incremental load startup startup-store memory sparql search serve
-#                                       download bulkhead fragments soak)
+#                                       download bulkhead fragments soak watch publish patch)
 #   src/bench/run.sh --sources 400      a smaller corpus (its own folder), same benchmarks
 #   src/bench/run.sh --quick            a smoke run: 400 sources, 2 runs, short wrk and soak (checks that all works; not a result)
 #

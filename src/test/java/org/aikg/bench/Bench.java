@@ -88,6 +88,15 @@ final class Bench {
         for (int i = 0; i < 3; i++) System.gc();
     }
 
+    /**
+     * Before a timed command in another JVM: this JVM is collected and left until it is idle, so that the work it did just
+     * before (a conversion, a check, its compiler) does not fall into the command's time.
+     */
+    static void quietHarness() {
+        fullGc();
+        waitIdle(ProcessHandle.current().pid(), 60);
+    }
+
     // ---- processes -------------------------------------------------------------------------
 
     /** The java launcher of this JVM, so that child JVMs use the same JDK. */

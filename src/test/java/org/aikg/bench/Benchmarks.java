@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -Xmx8g -cp target/test-classes:target/aikg.jar org.aikg.bench.Benchmarks [options] [BENCHMARK...]
- *   BENCHMARK: convert incremental load startup startup-store memory sparql search serve download bulkhead fragments soak (default: all, in that order)
+ *   BENCHMARK: convert incremental load startup startup-store memory sparql search serve download bulkhead fragments soak
+ *              watch publish patch (default: all, in that order)
  *   --corpus DIR       the synthetic corpus (default target/bench/corpus)
  *   --big-corpus DIR   a corpus ten times larger, for startup-store (run.sh makes one with 45,000 sources)
  *   --work DIR         where outputs, logs and results go (default target/bench)
@@ -41,9 +42,10 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     static final List<String> ALL = List.of("convert", "incremental", "load", "startup", "startup-store", "memory", "sparql", "search", "serve", "download",
-            "bulkhead", "fragments", "soak");
+            "bulkhead", "fragments", "soak", "watch", "publish", "patch");
 
     public static void main(String[] args) throws IOException {
+        GraphStore.quietLogs();
         Path root = Path.of("").toAbsolutePath();
         Path corpus = root.resolve("target/bench/corpus");
         Path work = root.resolve("target/bench");
@@ -111,6 +113,9 @@ public final class Benchmarks {
         benches.put("bulkhead", BulkheadBench::run);
         benches.put("fragments", FragmentsBench::run);
         benches.put("soak", SoakBench::run);
+        benches.put("watch", WatchBench::run);
+        benches.put("publish", PublishBench::run);
+        benches.put("patch", PatchBench::run);
 
         List<Section> sections = new ArrayList<>();
         List<String> failures = new ArrayList<>();
