@@ -403,7 +403,7 @@ public final class AikgServer {
             HttpServlet dl = mount(s -> s.download);
             HttpServlet classes = mount(s -> s.classes);
             HttpServlet queries = mount(s -> s.queries);
-            SparqlServlet endpoint = new SparqlServlet(sparql);
+            SparqlServlet endpoint = new SparqlServlet(sparql, first.site::queries);
             builder.addServlet("", mount(s -> s.home))
                     .addServlet("/sparql", endpoint)
                     .addServlet("/sparql/", endpoint)
