@@ -582,6 +582,18 @@ class BrowserIT {
         WebElement overlay = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .yasr_results .overlay_content")));
         assertEquals(List.of("显示全部", "下载结果"), overlay.findElements(By.tagName("button")).stream().map(b -> b.getText().strip()).toList());
         screenshot("sparql/yasgui-in-chinese-response");
+        // a query that does not parse: the editor's note on the line, and the error's button
+        setEditor("SELECT ?x WHERE {\n  ?x ?y\n}");
+        WebElement icon = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .parseErrorIcon")));
+        new Actions(driver).moveToElement(icon).perform();
+        WebElement tip = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .yasqe_tooltip")));
+        assertTrue(tip.getText().startsWith("此行无效。此处应为："), tip.getText());
+        driver.findElement(By.cssSelector("#yasgui .yasqe_queryButton")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .yasr .errorResult")));
+        wait.until(d -> error.getText().contains("400"));
+        assertTrue(error.getText().contains("在新的浏览器窗口中运行查询"), error.getText());
+        assertFalse(error.getText().contains("Try query"), error.getText());
+        screenshot("sparql/yasgui-in-chinese-error");
     }
 
     @Test

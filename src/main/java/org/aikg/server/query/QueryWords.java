@@ -41,7 +41,8 @@ public record QueryWords(String lang, String runExample, String download, String
             String shareQuery, String runQuery, String autocomplete, String table, String response, String showsView, String resultsIn,
             String results, String responseIn, String documentationOf, String downloadResult, String downloadResults,
             String downloadNotSupported, String showAll, String simpleView, String ellipse, String filter, String pageSize, String all,
-            String trueValue, String falseValue, String error, String info, String infoEmpty, String infoFiltered, String zeroRecords,
+            String trueValue, String falseValue, String invalidLine, String tryInNewWindow, String unreachable, String incorrectEndpoint,
+            String endpointDown, String error, String info, String infoEmpty, String infoFiltered, String zeroRecords,
             String emptyTable, String orderable, String orderableReverse, String orderableRemove, String first, String previous,
             String next, String last, String pagination, String rowNumber) {
         private static final Yasgui EN = Bundle.read(Yasgui.class, BUNDLE, "yasgui", "en");

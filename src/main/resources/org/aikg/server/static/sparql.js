@@ -214,7 +214,10 @@
     "Share query": words.shareQuery, "Run query": words.runQuery, "Press CTRL - <spacebar> to autocomplete": words.autocomplete,
     "Download result": words.downloadResult, "Download Results": words.downloadResults,
     "Download not supported": words.downloadNotSupported, "Show all": words.showAll, "True": words.trueValue,
-    "False": words.falseValue, "Error": words.error, "pagination": words.pagination
+    "False": words.falseValue, "Error": words.error, "pagination": words.pagination,
+    "This line is invalid. Expected:": words.invalidLine, "Try query in a new browser window": words.tryInNewWindow,
+    "Unable to get response from endpoint. Possible reasons:": words.unreachable, "Incorrect endpoint URL": words.incorrectEndpoint,
+    "Endpoint is down": words.endpointDown
   };
   var patterns = [
     [/^Shows (.+) view$/, function (m) { return fill(words.showsView, [m[1]]); }],
@@ -234,7 +237,7 @@
     }
     return null;
   }
-  var DATA = ".CodeMirror-code, .CodeMirror-hints, table.dataTable, .tab > a, .errorMessageContainer, pre";
+  var DATA = ".CodeMirror-line, .CodeMirror-hints, table.dataTable, .tab > a, .errorMessageContainer, pre";
   function translate(node) {
     if (node.nodeType === Node.TEXT_NODE) {
       if (node.parentElement && !node.parentElement.closest(DATA)) {
