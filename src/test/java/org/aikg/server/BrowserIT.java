@@ -601,10 +601,9 @@ class BrowserIT {
     void theEditorCompletesTheDatasClassesAndPropertiesFromThisServerOnly() throws IOException {
         openEditor("/sparql");
         // classes and properties of the data (hand-checked in data/: the statistics are schema:Observation, measuring a variable)
-        assertEquals(List.of("schema:Observation"), complete("PREFIX schema: <http://schema.org/>\nSELECT * WHERE {\n  ?s a schema:Obs"));
+        assertEquals(List.of("schema:Observation"), complete("PREFIX schema: <http://schema.org/>\nSELECT * WHERE {\n  ?s a schema:Obs", "class"));
         assertEquals(List.of("schema:variableMeasured"),
-                complete("PREFIX schema: <http://schema.org/>\nSELECT * WHERE {\n  ?s schema:variableM"));
-        screenshot("sparql/completion");
+                complete("PREFIX schema: <http://schema.org/>\nSELECT * WHERE {\n  ?s schema:variableM", "property"));
         // requestsWentOnlyToTheServer: nothing went to prefix.cc, LOV or any other host
     }
 
@@ -683,14 +682,15 @@ class BrowserIT {
         return out;
     }
 
-    /** The completions the editor offers for the text up to its end, by Ctrl+Space as a reader asks for them. */
+    /** The completions the editor offers for the text up to its end, by Ctrl+Space as a reader asks for them (a screenshot of them, named). */
     @SuppressWarnings("unchecked")
-    static List<String> complete(String text) {
+    static List<String> complete(String text, String screenshot) throws IOException {
         setEditor(text);
         js("var y = window.aikgYasgui.getTab().getYasqe(); y.focus(); y.setCursor(y.lastLine(), y.getLine(y.lastLine()).length);");
         new Actions(driver).keyDown(Keys.CONTROL).sendKeys(Keys.SPACE).keyUp(Keys.CONTROL).perform();
         wait.until(d -> !d.findElements(By.cssSelector(".CodeMirror-hints li")).isEmpty());
         List<String> hints = driver.findElements(By.cssSelector(".CodeMirror-hints li")).stream().map(li -> li.getText().strip()).toList();
+        screenshot("sparql/completion-" + screenshot);
         new Actions(driver).sendKeys(Keys.ESCAPE).perform();
         return hints;
     }
