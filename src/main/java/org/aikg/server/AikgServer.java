@@ -50,6 +50,7 @@ import org.aikg.server.page.PageServlets;
 import org.aikg.server.query.QueriesServlet;
 import org.aikg.server.query.QueryPage;
 import org.aikg.server.query.SparqlServlet;
+import org.aikg.server.query.TermsServlet;
 import org.aikg.server.search.SearchServlet;
 import org.aikg.server.site.PrefixesServlet;
 import org.aikg.server.site.Site;
@@ -403,7 +404,7 @@ public final class AikgServer {
             HttpServlet dl = mount(s -> s.download);
             HttpServlet classes = mount(s -> s.classes);
             HttpServlet queries = mount(s -> s.queries);
-            SparqlServlet endpoint = new SparqlServlet(sparql);
+            SparqlServlet endpoint = new SparqlServlet(sparql, first.site::queries);
             builder.addServlet("", mount(s -> s.home))
                     .addServlet("/sparql", endpoint)
                     .addServlet("/sparql/", endpoint)
@@ -420,6 +421,7 @@ public final class AikgServer {
                     .addServlet("/queries/*", queries)
                     .addServlet("/static/*", new StaticServlet())
                     .addServlet("/prefixes.json", new PrefixesServlet(first.site.prefixes))
+                    .addServlet("/terms.json", mount(s -> s.terms))
                     .addServlet("/changes", mount(s -> s.pages.changes()))
                     .addServlet("/statistics", mount(s -> s.pages.statistics()))
                     .addServlet("/search", mount(s -> s.search))
@@ -630,6 +632,7 @@ public final class AikgServer {
         final HttpServlet search;
         final HttpServlet fragments;
         final HttpServlet crawl;
+        final HttpServlet terms;
         private final Set<HttpServlet> ready = ConcurrentHashMap.newKeySet();
 
         Served(Site site, Module m) {
@@ -645,6 +648,7 @@ public final class AikgServer {
             this.search = new SearchServlet(site, pages.links(), pages.facts(), m.templates, m::searchIndex);
             this.fragments = new Fragments(site.dsg, site::triplesIfCounted, m::address, site.prefixes);
             this.crawl = new CrawlServlet(site.dsg, site.base, m::address, site::lastChanged);
+            this.terms = new TermsServlet(site);
         }
 
         /** {@code servlet}, initialised with the configuration of the servlet it stands in for, once. */

@@ -6,16 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.aikg.store.Datasets;
 import org.apache.jena.atlas.json.JSON;
@@ -38,13 +47,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -125,6 +137,7 @@ class BrowserIT {
     static WebDriverWait wait;
     static Path screenshots;
     static Path axeReports;
+    static Path downloads;
     static String axeSource;
     /** Why the browser cannot run here (null when it can): each test is then reported as skipped, never as no test at all. */
     static String missing;
@@ -151,7 +164,9 @@ class BrowserIT {
         axeReports = Files.createDirectories(Path.of("target", "axe").toAbsolutePath());
         axeSource = Files.isReadable(AXE) ? Files.readString(AXE, StandardCharsets.UTF_8) : null;
 
-        driver = Chromium.start(tmp.resolve("chromium-profile"), Map.of());
+        downloads = Files.createDirectories(tmp.resolve("downloads"));
+        driver = Chromium.start(tmp.resolve("chromium-profile"), Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
@@ -367,6 +382,403 @@ class BrowserIT {
     static Stream<PageType> darkPages() {
         return PAGE_TYPES.stream().filter(p -> Set.of("home", "statistic", "article", "class", "downloads", "statistic-with-charts", "statistics-table",
                 "search-facts").contains(p.name()));
+    }
+
+    // --- the query page: YASGUI and the plain form ------------------------------------------------
+
+    /** The named query the examples offer as "statistics", as written in queries/. */
+    static String statisticsQuery() throws IOException {
+        return Files.readString(Path.of("queries/statistics.rq"), StandardCharsets.UTF_8);
+    }
+
+    static Stream<String> languages() {
+        return Stream.of("en", "zh");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @Order(6)
+    void theShareLinkReopensTheSameQueryText(String lang) throws IOException {
+        openEditor("/sparql?lang=" + lang);
+        String query = "# 分享 + & # % ?\nSELECT ?s ?label WHERE {\n  ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label\n"
+                + "  FILTER(CONTAINS(?label, \"a+b & c\"))\n} LIMIT 3";
+        setEditor(query);
+        driver.findElement(By.cssSelector("#yasgui .yasqe_share")).click();
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .yasqe_sharePopup input")));
+        String link = input.getAttribute("value");
+        assertTrue(link.startsWith(bases.get(0) + "/sparql?lang=" + lang + "#"), link);
+        screenshot("sparql/share-link-" + lang);
+        driver.get("about:blank");
+        driver.get(link);
+        waitForEditor();
+        assertEquals(query, editorValue(), "the shared query, as written");
+        assertEquals(lang.equals("zh") ? "zh-Hans" : "en", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        // the link runs it, here
+        wait.until(d -> !d.findElements(By.cssSelector("#yasgui .yasr table.dataTable")).isEmpty());
+        assertEquals(bases.get(0) + "/sparql", js("return window.aikgYasgui.getTab().getEndpoint();"));
+        screenshot("sparql/shared-query-" + lang);
+    }
+
+    @Test
+    @Order(6)
+    void aLinkNamingAnotherEndpointStillQueriesOnlyThisServer() throws IOException {
+        String query = "SELECT ?s WHERE { ?s a <http://schema.org/City> } ORDER BY ?s";
+        driver.get(bases.get(0) + "/sparql#query=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20") + "&endpoint="
+                + URLEncoder.encode("http://example.org/sparql", StandardCharsets.UTF_8));
+        waitForEditor();
+        assertEquals(query, editorValue());
+        wait.until(d -> !d.findElements(By.cssSelector("#yasgui .yasr table.dataTable tbody tr")).isEmpty());
+        assertEquals(bases.get(0) + "/sparql", js("return window.aikgYasgui.getTab().getEndpoint();"));
+        // and no request left for example.org: requestsWentOnlyToTheServer checks it after the test
+    }
+
+    @Test
+    @Order(7)
+    void theValueColumnSortsInNumericOrder() throws IOException {
+        openEditor("/sparql");
+        runExample("statistics", 5);
+        // the article's figures, hand-checked in its text: 13.9 %, 15 %, 578.4 billion and about 1.44 trillion yuan
+        List<BigDecimal> article = List.of(new BigDecimal("13.9"), new BigDecimal("15"), new BigDecimal("578.4E9"), new BigDecimal("1.44E12"));
+        // the same order from the endpoint's SPARQL JSON answer, read by Jena and sorted as decimals
+        List<List<String>> answer = ResultRows.json(postQuery(statisticsQuery(), "application/sparql-results+json"));
+        int valueColumn = answer.get(0).indexOf("value");
+        List<BigDecimal> fromAnswer = answer.subList(1, answer.size()).stream().map(r -> r.get(valueColumn)).filter(v -> !v.isEmpty())
+                .map(BigDecimal::new).sorted().toList();
+        assertEquals(article.size(), fromAnswer.size());
+        for (int i = 0; i < article.size(); i++) assertEquals(0, article.get(i).compareTo(fromAnswer.get(i)), "figure " + i + ": " + fromAnswer);
+
+        sortBy("value");
+        assertEquals("ascending", header("value").getAttribute("aria-sort"));
+        assertEquals(fromAnswer, shownNumbers("value"));
+        screenshot("sparql/value-sorted-ascending");
+        sortBy("value");
+        assertEquals("descending", header("value").getAttribute("aria-sort"));
+        List<BigDecimal> descending = new ArrayList<>(fromAnswer);
+        Collections.reverse(descending);
+        assertEquals(descending, shownNumbers("value"));
+        screenshot("sparql/value-sorted-descending");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @Order(8)
+    void withoutJavaScriptTheExamplesFormRunsTheExampleChosenAndItsCsvIsTheSparqlAnswer(String lang) throws Exception {
+        withoutJavaScript(() -> {
+            open("/sparql?lang=" + lang);
+            assertTrue(driver.findElement(By.cssSelector("#plain-query textarea")).isDisplayed(), "the plain form, without JavaScript");
+            new Select(driver.findElement(By.id("example"))).selectByValue("statistics");
+            driver.findElement(By.id("run-example")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
+            assertEquals(statisticsQuery(), driver.findElement(By.id("query")).getAttribute("value"), "the example chosen ran");
+            assertEquals(5, driver.findElements(By.cssSelector("#results tbody tr")).size());
+            assertTrue(driver.getCurrentUrl().endsWith("&lang=" + lang), driver.getCurrentUrl());
+            assertEquals(lang.equals("zh") ? "zh-Hans" : "en", driver.findElement(By.tagName("html")).getAttribute("lang"));
+            screenshot("sparql/no-script-example-" + lang);
+
+            try (var old = Files.list(downloads)) {
+                for (Path f : old.toList()) Files.delete(f);
+            }
+            WebElement csv = driver.findElement(By.cssSelector("#downloads a[data-format='csv']"));
+            csv.click();
+            Path file = waitForDownload("results.csv");
+            List<List<String>> expected = ResultRows.json(postQuery(statisticsQuery(), "application/sparql-results+json"));
+            assertEquals(6, expected.size(), "the variables and the five statistics");
+            assertEquals(expected, ResultRows.csv(Files.readString(file, StandardCharsets.UTF_8)));
+        });
+    }
+
+    static Stream<Arguments> schemesAndLanguages() {
+        return Stream.of("light", "dark").flatMap(scheme -> languages().map(lang -> Arguments.of(scheme, lang)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("schemesAndLanguages")
+    @Order(9)
+    void axeFindsNothingSeriousOrCriticalOnTheQueryPageWithResults(String scheme, String lang) throws Exception {
+        cdp("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        try {
+            openEditor("/sparql?lang=" + lang);
+            assertEquals(scheme.equals("dark") ? "rgb(20, 24, 28)" : "rgb(251, 252, 253)", js("return getComputedStyle(document.body).backgroundColor;"));
+            runExample("statistics", 5);
+            axe("sparql-results-" + scheme + "-" + lang);
+            screenshot("sparql/results-" + scheme + "-" + lang);
+            driver.findElement(By.cssSelector("#yasgui .yasr .select_response")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .yasr_results .CodeMirror")));
+            axe("sparql-response-" + scheme + "-" + lang);
+            screenshot("sparql/response-" + scheme + "-" + lang);
+            withoutJavaScript(() -> {
+                open("/sparql?example=statistics&lang=" + lang);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
+            });
+            // the page stays as it was drawn without its scripts (axe-core, a script, needs them back)
+            assertTrue(driver.findElement(By.cssSelector("#plain-query textarea")).isDisplayed(), "the plain form's page");
+            axe("sparql-no-script-results-" + scheme + "-" + lang);
+            screenshot("sparql/no-script-results-" + scheme + "-" + lang);
+        } finally {
+            cdp("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @Order(10)
+    void at390PixelsNoButtonCoversTheEditor(String lang) throws IOException {
+        atWidth390(() -> {
+            openEditor("/sparql?lang=" + lang);
+            runExample("statistics", 5);
+            WebElement code = driver.findElement(By.cssSelector("#yasgui .yasqe .CodeMirror-scroll"));
+            Rectangle editor = code.getRect();
+            List<WebElement> controls = driver.findElements(By.cssSelector("button, a[href], input, select, [role=button], [role=tab]"));
+            List<WebElement> editorButtons = driver.findElements(By.cssSelector("#yasgui .yasqe_buttons button"));
+            assertEquals(2, editorButtons.size(), "the editor's buttons: share and run");
+            List<String> covering = new ArrayList<>();
+            for (WebElement c : controls) {
+                if (!c.isDisplayed() || Boolean.TRUE.equals(js("return arguments[0].closest('.CodeMirror-scroll') !== null;", c))) continue;
+                Rectangle r = c.getRect();
+                boolean overlaps = r.x < editor.x + editor.width && editor.x < r.x + r.width && r.y < editor.y + editor.height && editor.y < r.y + r.height;
+                if (overlaps) covering.add(c.getTagName() + "." + c.getAttribute("class") + " " + r.x + "," + r.y + " " + r.width + "x" + r.height);
+            }
+            assertEquals(List.of(), covering, "controls over the editor's code (" + editor.x + "," + editor.y + " " + editor.width + "x" + editor.height + ")");
+            // nothing wider than the screen, but what a box that scrolls or clips holds (the results' table scrolls sideways)
+            Object out = js("""
+                    var w = document.documentElement.clientWidth, out = [];
+                    function held(e) {
+                      for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                        if (getComputedStyle(p).overflowX !== 'visible') return true;
+                      }
+                      return false;
+                    }
+                    document.querySelectorAll('body *').forEach(function (e) {
+                      var r = e.getBoundingClientRect();
+                      if (r.width > 0 && r.right > w + 0.5 && !held(e)) out.push(e.tagName.toLowerCase() + '.' + e.className + ' right=' + Math.round(r.right));
+                    });
+                    return [document.documentElement.scrollWidth, out.slice(0, 8).join('; ')];
+                    """);
+            assertEquals(390L, ((List<?>) out).get(0), "the page's width at 390 px: " + out);
+            assertEquals("", ((List<?>) out).get(1), "what sticks out at 390 px");
+            screenshot("390/sparql-editor-" + lang);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @Order(11)
+    void aVisibleHintTellsHowToLeaveTheEditorAndEscThenTabLeavesIt(String lang) throws IOException {
+        openEditor("/sparql?lang=" + lang);
+        WebElement hint = driver.findElement(By.id("editor-hint"));
+        assertTrue(hint.isDisplayed(), "the hint is shown");
+        assertEquals(lang.equals("zh") ? "在编辑器中按 Tab 键会缩进。要用键盘离开编辑器，请先按 Esc，再按 Tab。"
+                : "In the editor, Tab indents. To leave the editor with the keyboard, press Esc, then Tab.", hint.getText().strip());
+        WebElement input = driver.findElement(By.cssSelector("#yasgui .CodeMirror textarea"));
+        assertEquals("editor-hint", input.getAttribute("aria-describedby"), "the editor's input points to the hint");
+        driver.findElement(By.cssSelector("#yasgui .CodeMirror-code")).click();
+        assertEquals(Boolean.TRUE, js("return document.activeElement === arguments[0];", input), "the editor has the keyboard");
+        String before = editorValue();
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        assertEquals(Boolean.TRUE, js("return document.activeElement === arguments[0];", input), "Tab indents, in the editor");
+        assertTrue(editorValue().length() > before.length(), "Tab indented");
+        new Actions(driver).sendKeys(Keys.ESCAPE).sendKeys(Keys.TAB).perform();
+        assertEquals(Boolean.FALSE, js("return document.activeElement === arguments[0];", input), "Esc, then Tab, left the editor");
+        String after = editorValue();
+        new Actions(driver).sendKeys("x").perform();
+        assertEquals(after, editorValue(), "what is typed now does not go into the query");
+        screenshot("sparql/left-the-editor-" + lang);
+    }
+
+    @Test
+    @Order(12)
+    void onAChinesePageYasguiSpeaksChinese() throws IOException {
+        openEditor("/sparql?lang=zh");
+        runExample("statistics", 5);
+        // the Chinese of each, written here by hand; YASGUI's English, copied from its source (4.5.0), must be gone
+        assertEquals("分享查询", driver.findElement(By.cssSelector("#yasgui .yasqe_share")).getAttribute("title"));
+        assertEquals("运行查询", driver.findElement(By.cssSelector("#yasgui .yasqe_queryButton")).getAttribute("aria-label"));
+        assertEquals("查询", driver.findElement(By.cssSelector("#yasgui .tabsList .tab.active a")).getText().strip().replace("✖", "").strip());
+        assertEquals("表格", driver.findElement(By.cssSelector("#yasgui .yasr .select_table")).getAttribute("title"));
+        assertEquals("响应", driver.findElement(By.cssSelector("#yasgui .yasr .select_response")).getAttribute("title"));
+        assertTrue(driver.findElement(By.cssSelector("#yasgui .yasr_response_chip")).getText().matches("5 条结果，用时 [0-9.]+ 秒"),
+                driver.findElement(By.cssSelector("#yasgui .yasr_response_chip")).getText());
+        assertEquals("第 1 至 5 项，共 5 项", (String) js("return document.querySelector('#yasgui .dt-info').textContent.trim();"));
+        assertEquals("筛选查询结果", driver.findElement(By.cssSelector("#yasgui .tableFilter")).getAttribute("placeholder"));
+        assertEquals("每页行数", driver.findElement(By.cssSelector("#yasgui .tableSizer")).getAttribute("aria-label"));
+        String furniture = (String) js("""
+                var root = document.getElementById('yasgui'), out = [];
+                var data = '.CodeMirror-code, table.dataTable tbody, table.dataTable thead .dt-column-title';
+                var w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                while (w.nextNode()) if (!w.currentNode.parentElement.closest(data)) out.push(w.currentNode.nodeValue);
+                root.querySelectorAll('[title], [aria-label], [placeholder]').forEach(function (e) {
+                  if (e.closest('table.dataTable tbody')) return;
+                  ['title', 'aria-label', 'placeholder'].forEach(function (a) { if (e.getAttribute(a)) out.push(e.getAttribute(a)); });
+                });
+                return out.join('\\n');
+                """);
+        List<String> yasguisEnglish = List.of("Share query", "Run query", "Table", "Response", "Simple view", "Ellipse", "Filter query results",
+                "Page size", "Showing", "entries", "results in", "Download", "Add tab", "Close tab", "Open settings", "Activate to sort", "Settings",
+                "Request method", "Named Graphs", "pagination", "View documentation", "Show all");
+        for (String english : yasguisEnglish) {
+            assertFalse(furniture.contains(english), "\"" + english + "\" is still English on the Chinese page:\n" + furniture);
+        }
+        screenshot("sparql/yasgui-in-chinese");
+        // the raw response's view: its buttons too
+        driver.findElement(By.cssSelector("#yasgui .yasr .select_response")).click();
+        WebElement overlay = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .yasr_results .overlay_content")));
+        assertEquals(List.of("显示全部", "下载结果"), overlay.findElements(By.tagName("button")).stream().map(b -> b.getText().strip()).toList());
+        screenshot("sparql/yasgui-in-chinese-response");
+        // a query that does not parse: the editor's note on the line, and the error's button
+        setEditor("SELECT ?x WHERE {\n  ?x ?y\n}");
+        WebElement icon = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .parseErrorIcon")));
+        new Actions(driver).moveToElement(icon).perform();
+        WebElement tip = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .yasqe_tooltip")));
+        assertTrue(tip.getText().startsWith("此行无效。此处应为："), tip.getText());
+        driver.findElement(By.cssSelector("#yasgui .yasqe_queryButton")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .yasr .errorResult")));
+        wait.until(d -> error.getText().contains("400"));
+        assertTrue(error.getText().contains("在新的浏览器窗口中运行查询"), error.getText());
+        assertFalse(error.getText().contains("Try query"), error.getText());
+        screenshot("sparql/yasgui-in-chinese-error");
+    }
+
+    @Test
+    @Order(13)
+    void theEditorCompletesTheDatasClassesAndPropertiesFromThisServerOnly() throws IOException {
+        openEditor("/sparql");
+        // classes and properties of the data (hand-checked in data/: the statistics are schema:Observation, measuring a variable)
+        assertEquals(List.of("schema:Observation"), complete("PREFIX schema: <http://schema.org/>\nSELECT * WHERE {\n  ?s a schema:Obs", "class"));
+        assertEquals(List.of("schema:variableMeasured"),
+                complete("PREFIX schema: <http://schema.org/>\nSELECT * WHERE {\n  ?s schema:variableM", "property"));
+        // requestsWentOnlyToTheServer: nothing went to prefix.cc, LOV or any other host
+    }
+
+    @Test
+    @Order(14)
+    void theBrowserGetsYasguisScriptGzipCompressedUnderAnImmutableName() throws IOException {
+        Chromium.network(driver);
+        openEditor("/sparql");
+        List<JsonObject> events = Chromium.network(driver);
+        JsonObject script = events.stream().filter(e -> e.get("method").getAsString().value().equals("Network.responseReceived"))
+                .map(e -> e.get("params").getAsObject().get("response").getAsObject())
+                .filter(r -> r.get("url").getAsString().value().matches(".*/static/yasgui/yasgui\\.min\\.[0-9a-f]{16}\\.js"))
+                .findFirst().orElseThrow(() -> new AssertionError("YASGUI's script was not loaded: " + Chromium.requests(events)));
+        assertEquals(200, script.get("status").getAsNumber().value().intValue());
+        JsonObject headers = script.get("headers").getAsObject();
+        Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.keys().forEach(k -> h.put(k, headers.get(k).getAsString().value()));
+        assertEquals("gzip", h.get("Content-Encoding"), "headers: " + h);
+        assertTrue(h.get("Vary").contains("Accept-Encoding"), "headers: " + h);
+        assertEquals("public, max-age=31536000, immutable", h.get("Cache-Control"));
+        for (String url : Chromium.requests(events)) assertTrue(bases.contains(Chromium.origin(url)), "a request to another host: " + url);
+    }
+
+    static void openEditor(String path) {
+        open(path);
+        waitForEditor();
+    }
+
+    static void waitForEditor() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#yasgui .CodeMirror")));
+        wait.until(d -> js("return window.aikgYasgui ? 'ready' : null;") != null);
+    }
+
+    static String editorValue() {
+        return (String) js("return window.aikgYasgui.getTab().getYasqe().getValue();");
+    }
+
+    static void setEditor(String text) {
+        js("window.aikgYasgui.getTab().getYasqe().setValue(arguments[0]);", text);
+    }
+
+    /** Chooses an example in the examples form and runs it, as a reader does, and waits for its rows. */
+    static void runExample(String name, int rows) {
+        new Select(driver.findElement(By.id("example"))).selectByValue(name);
+        driver.findElement(By.id("run-example")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#yasgui .yasr table.dataTable tbody tr")).size() == rows);
+    }
+
+    static WebElement header(String column) {
+        return driver.findElements(By.cssSelector("#yasgui .yasr table.dataTable thead th")).stream()
+                .filter(th -> th.getText().strip().equals(column)).findFirst().orElseThrow(() -> new AssertionError("no column " + column));
+    }
+
+    static void sortBy(String column) {
+        String before = header(column).getAttribute("aria-sort");
+        header(column).click();
+        wait.until(d -> !String.valueOf(header(column).getAttribute("aria-sort")).equals(String.valueOf(before)));
+    }
+
+    /** The numbers a column of YASGUI's table shows, top to bottom (a typed literal shows as "13.9"^^<…>; empty cells left out). */
+    @SuppressWarnings("unchecked")
+    static List<BigDecimal> shownNumbers(String column) {
+        List<String> cells = (List<String>) js("""
+                var col = arguments[0];
+                var ths = Array.from(document.querySelectorAll('#yasgui .yasr table.dataTable thead th'));
+                var i = ths.findIndex(function (t) { return t.textContent.trim() === col; });
+                return Array.from(document.querySelectorAll('#yasgui .yasr table.dataTable tbody tr')).map(function (tr) { return tr.children[i].textContent; });
+                """, column);
+        List<BigDecimal> out = new ArrayList<>();
+        for (String c : cells) {
+            if (c.isBlank()) continue;
+            Matcher m = Pattern.compile("^\"([^\"]+)\"").matcher(c.strip());
+            assertTrue(m.find(), "a typed literal: " + c);
+            out.add(new BigDecimal(m.group(1)));
+        }
+        return out;
+    }
+
+    /** The completions the editor offers for the text up to its end, by Ctrl+Space as a reader asks for them (a screenshot of them, named). */
+    @SuppressWarnings("unchecked")
+    static List<String> complete(String text, String screenshot) throws IOException {
+        setEditor(text);
+        js("var y = window.aikgYasgui.getTab().getYasqe(); y.focus(); y.setCursor(y.lastLine(), y.getLine(y.lastLine()).length);");
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys(Keys.SPACE).keyUp(Keys.CONTROL).perform();
+        wait.until(d -> !d.findElements(By.cssSelector(".CodeMirror-hints li")).isEmpty());
+        List<String> hints = driver.findElements(By.cssSelector(".CodeMirror-hints li")).stream().map(li -> li.getText().strip()).toList();
+        screenshot("sparql/completion-" + screenshot);
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        return hints;
+    }
+
+    /** An answer of the article's server to a query POSTed directly, in the type asked for. */
+    static byte[] postQuery(String query, String accept) throws IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(bases.get(0) + "/sparql")).header("Accept", accept)
+                    .header("Content-Type", "application/sparql-query").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode());
+            return r.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** Runs {@code check} with the page's scripts switched off (the plain form's world), then switches them on again. */
+    static void withoutJavaScript(ThrowingCheck check) throws Exception {
+        cdp("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            check.run();
+        } finally {
+            cdp("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    interface ThrowingCheck {
+        void run() throws Exception;
+    }
+
+    static Path waitForDownload(String name) throws IOException {
+        Path file = downloads.resolve(name);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isRegularFile(file) && Files.size(file) > 0) return file;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError(name + " was not downloaded to " + downloads);
     }
 
     // --- helpers the other browser checks can reuse ------------------------------------------------

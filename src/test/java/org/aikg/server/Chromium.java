@@ -68,14 +68,25 @@ final class Chromium {
 
     /** The URLs the browser requested from the network since the last call (not its own chrome:// pages, nor data:). */
     static List<String> requests(WebDriver driver) {
+        return requests(network(driver));
+    }
+
+    /** The URLs requested in these events of the log ({@link #network}). */
+    static List<String> requests(List<JsonObject> events) {
         List<String> urls = new ArrayList<>();
-        for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
-            JsonObject message = JSON.parse(e.getMessage()).get("message").getAsObject();
+        for (JsonObject message : events) {
             if (!message.get("method").getAsString().value().equals("Network.requestWillBeSent")) continue;
             String url = message.get("params").getAsObject().get("request").getAsObject().get("url").getAsString().value();
             if (url.startsWith("http:") || url.startsWith("https:") || url.startsWith("ws:") || url.startsWith("wss:")) urls.add(url);
         }
         return urls;
+    }
+
+    /** The events of the browser's performance log since the last call ({@code {"method": "Network.responseReceived", "params": …}}). */
+    static List<JsonObject> network(WebDriver driver) {
+        List<JsonObject> events = new ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) events.add(JSON.parse(e.getMessage()).get("message").getAsObject());
+        return events;
     }
 
     /** The origin of a URL: {@code http://localhost:1234}. */

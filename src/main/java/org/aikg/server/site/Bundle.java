@@ -19,8 +19,11 @@ import java.util.ResourceBundle;
  * <pre>{@code
  * Ui ui = Bundle.read(Ui.class, "ui", "zh");   // ui.home() is "首页"
  * }</pre>
+ *
+ * <p>Another part of the server with words of its own keeps them in a bundle of its own, read the same way
+ * ({@link #read(Class, String, String, String)}).
  */
-final class Bundle {
+public final class Bundle {
     /** The languages of the interface. */
     static final List<String> LANGUAGES = List.of("en", "zh");
     private static final String NAME = "org.aikg.server.site.words";
@@ -29,16 +32,24 @@ final class Bundle {
 
     /** A {@code type} whose String components are the bundle's {@code prefix.NAME} texts; {@code lang} fills a component named so. */
     static <R extends Record> R read(Class<R> type, String prefix, String lang) {
-        ResourceBundle b = ResourceBundle.getBundle(NAME, Locale.forLanguageTag(lang), ResourceBundle.Control.getNoFallbackControl(
+        return read(type, NAME, prefix, lang);
+    }
+
+    /**
+     * A {@code type} read from the bundle {@code name} (a base name such as {@code org.aikg.server.query.query}, whose
+     * files are {@code query_en.properties}, {@code query_zh.properties}), as {@link #read(Class, String, String)} reads the site's.
+     */
+    public static <R extends Record> R read(Class<R> type, String name, String prefix, String lang) {
+        ResourceBundle b = ResourceBundle.getBundle(name, Locale.forLanguageTag(lang), ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
         RecordComponent[] parts = type.getRecordComponents();
         Object[] values = new Object[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            String name = parts[i].getName();
+            String part = parts[i].getName();
             try {
-                values[i] = name.equals("lang") ? lang : b.getString(prefix + "." + name);
+                values[i] = part.equals("lang") ? lang : b.getString(prefix + "." + part);
             } catch (MissingResourceException e) {
-                throw new IllegalStateException("the " + lang + " words have no " + prefix + "." + name + " (" + NAME.replace('.', '/') + "_" + lang
+                throw new IllegalStateException("the " + lang + " words have no " + prefix + "." + part + " (" + name.replace('.', '/') + "_" + lang
                         + ".properties)", e);
             }
         }

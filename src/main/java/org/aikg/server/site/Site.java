@@ -48,8 +48,8 @@ import org.apache.jena.system.Txn;
  * ({@code DIR/aikg/site/VERSION/}), so that the next start reads them.
  */
 public final class Site {
-    /** What is counted from the whole published graph. */
-    record Counts(long triples, long entities, Map<Node, Long> classes) {}
+    /** What is counted from the whole published graph: the classes used (their instances) and the properties (their triples). */
+    record Counts(long triples, long entities, Map<Node, Long> classes, Map<Node, Long> properties) {}
 
     public final DatasetGraph dsg;
     public final Graph data;
@@ -176,6 +176,11 @@ public final class Site {
         return counts().classes();
     }
 
+    /** Each property used, with the number of its triples, in IRI order. */
+    public Map<Node, Long> properties() {
+        return counts().properties();
+    }
+
     /** The articles the dataset lists as its sources, in IRI order. */
     public List<Node> sources() {
         List<Node> s = sources;
@@ -292,6 +297,7 @@ public final class Site {
             long count = 0;
             Set<Node> things = new HashSet<>();
             Map<Node, Long> cls = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
+            Map<Node, Long> props = new HashMap<>();
             String idSpace = base + "id/";
             for (var it = data.find(); it.hasNext();) {
                 Triple t = it.next();
@@ -299,8 +305,11 @@ public final class Site {
                 Node s = t.getSubject();
                 if (s.isURI() && s.getURI().startsWith(idSpace) && s.getURI().indexOf('#') < 0) things.add(s);
                 if (t.getPredicate().equals(Vocab.RDF_type) && t.getObject().isURI()) cls.merge(t.getObject(), 1L, Long::sum);
+                props.merge(t.getPredicate(), 1L, Long::sum);
             }
-            return new Counts(count, things.size(), Collections.unmodifiableMap(cls));
+            Map<Node, Long> sorted = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
+            sorted.putAll(props);
+            return new Counts(count, things.size(), Collections.unmodifiableMap(cls), Collections.unmodifiableMap(sorted));
         });
         if (kept != null) writeCounts(c);
         return c;
@@ -314,13 +323,17 @@ public final class Site {
             long triples = -1;
             long entities = -1;
             Map<Node, Long> cls = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
+            Map<Node, Long> props = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t");
                 if (f[0].equals("triples")) triples = Long.parseLong(f[1]);
                 else if (f[0].equals("entities")) entities = Long.parseLong(f[1]);
                 else if (f[0].equals("class")) cls.put(NodeFactory.createURI(f[1]), Long.parseLong(f[2]));
+                else if (f[0].equals("property")) props.put(NodeFactory.createURI(f[1]), Long.parseLong(f[2]));
             }
-            return triples < 0 || entities < 0 ? null : new Counts(triples, entities, Collections.unmodifiableMap(cls));
+            // a file written before the properties were counted is counted again
+            if (triples < 0 || entities < 0 || (triples > 0 && props.isEmpty())) return null;
+            return new Counts(triples, entities, Collections.unmodifiableMap(cls), Collections.unmodifiableMap(props));
         } catch (IOException | RuntimeException e) {
             return null;  // counted again
         }
@@ -330,6 +343,7 @@ public final class Site {
         StringBuilder b = new StringBuilder();
         b.append("triples\t").append(c.triples()).append('\n').append("entities\t").append(c.entities()).append('\n');
         c.classes().forEach((k, v) -> b.append("class\t").append(k.getURI()).append('\t').append(v).append('\n'));
+        c.properties().forEach((k, v) -> b.append("property\t").append(k.getURI()).append('\t').append(v).append('\n'));
         try {
             AtomicFile.write(kept.resolve("counts.tsv"), out -> out.write(b.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException | UnsupportedOperationException e) {
