@@ -153,10 +153,6 @@ public final class Views {
 
     public record Queries(Head head, List<QueryLink> queries) {}
 
-    /** The editor, and the results of the query in it if one ran. */
-    public record Sparql(Head head, String query, List<QueryLink> examples, List<String> columns, List<List<Value>> rows, String message,
-            boolean ran) {}
-
     public record Term(String name, String iri, String label, String comment, List<Link> details) {}
 
     public record Ontology(Head head, String title, String description, List<Term> classes, List<Term> properties, List<Term> individuals) {}

@@ -197,7 +197,7 @@ public final class Site {
      * What a change does to the counts of the published graph (the union of the graphs): the triples that enter or
      * leave it, the things under {@code {base}id/} that appear in it or vanish, the instances of each class.
      */
-    public record Delta(long triples, long entities, Map<Node, Long> classes) {}
+    public record Delta(long triples, long entities, Map<Node, Long> classes, Map<Node, Long> properties) {}
 
     /**
      * The change to the counts that replacing the graphs {@code changed} (each whole) and removing {@code removed}
@@ -214,6 +214,7 @@ public final class Site {
         changed.values().forEach(after::addAll);
         long triples = 0;
         Map<Node, Long> classes = new HashMap<>();
+        Map<Node, Long> properties = new HashMap<>();
         Set<Node> subjects = new HashSet<>();
         Set<Triple> all = new HashSet<>(before);
         all.addAll(after);
@@ -224,6 +225,7 @@ public final class Site {
             int d = is ? 1 : -1;
             triples += d;
             if (t.getPredicate().equals(Vocab.RDF_type) && t.getObject().isURI()) classes.merge(t.getObject(), (long) d, Long::sum);
+            properties.merge(t.getPredicate(), (long) d, Long::sum);
             subjects.add(t.getSubject());
         }
         long entities = 0;
@@ -235,7 +237,7 @@ public final class Site {
             boolean is = other || after.stream().anyMatch(t -> t.getSubject().equals(s));
             entities += (is ? 1 : 0) - (was ? 1 : 0);
         }
-        return new Delta(triples, entities, classes);
+        return new Delta(triples, entities, classes, properties);
     }
 
     /** Whether a graph other than {@code touched} holds a triple of this pattern. */
@@ -259,14 +261,20 @@ public final class Site {
     public void countsFrom(Site before, Delta delta) {
         Counts c = before.counts;
         if (c == null) return;
-        Map<Node, Long> cls = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
-        cls.putAll(c.classes());
-        delta.classes().forEach((k, d) -> {
-            long n = cls.getOrDefault(k, 0L) + d;
-            if (n > 0) cls.put(k, n);
-            else cls.remove(k);
+        counts = new Counts(c.triples() + delta.triples(), c.entities() + delta.entities(), changed(c.classes(), delta.classes()),
+                changed(c.properties(), delta.properties()));
+    }
+
+    /** Counts by IRI, each changed by its delta; one that comes to nothing is gone. */
+    private static Map<Node, Long> changed(Map<Node, Long> counts, Map<Node, Long> delta) {
+        Map<Node, Long> out = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
+        out.putAll(counts);
+        delta.forEach((k, d) -> {
+            long n = out.getOrDefault(k, 0L) + d;
+            if (n > 0) out.put(k, n);
+            else out.remove(k);
         });
-        counts = new Counts(c.triples() + delta.triples(), c.entities() + delta.entities(), Collections.unmodifiableMap(cls));
+        return Collections.unmodifiableMap(out);
     }
 
     /** The triples of the published graph if they are counted already (never counts them: a fragment does not wait for it). */
