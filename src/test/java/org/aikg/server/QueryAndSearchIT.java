@@ -146,8 +146,13 @@ class QueryAndSearchIT {
         wait.until(ExpectedConditions.urlContains("/doc/place/tianjin"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "天津"));
         driver.get(base + "search?q=" + java.net.URLEncoder.encode("人工智能", java.nio.charset.StandardCharsets.UTF_8));
-        List<WebElement> found = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("ul.search-results a")));
-        assertTrue(found.stream().allMatch(a -> a.getText().contains("人工智能")), "each hit holds 人工智能");
+        // the things named 人工智能 (each listed by its name, the name that matched after it); and, on an English page, the
+        // facts that say it as "artificial intelligence" or "AI" (the synonyms the search knows), such as the core industry's scale
+        List<WebElement> found = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
+                By.cssSelector("section.search-group:not(.facts) ul.search-results a")));
+        assertTrue(found.stream().allMatch(a -> a.getText().contains("人工智能")), "each thing found holds 人工智能");
+        List<String> facts = driver.findElements(By.cssSelector("section.facts ul.search-results a")).stream().map(WebElement::getText).toList();
+        assertTrue(facts.contains("Scale of the core artificial intelligence industry in China"), facts::toString);
         screenshot("search-results");
     }
 
