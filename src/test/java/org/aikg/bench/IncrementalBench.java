@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.aikg.format.Format;
 import org.aikg.format.Formats;
 import org.aikg.input.Graphs;
@@ -119,23 +117,6 @@ final class IncrementalBench {
     }
 
     private static Path copyOfCorpus(Ctx ctx) {
-        Path copy = ctx.tmp("incremental-corpus");
-        Bench.deleteTree(copy);
-        try (Stream<Path> all = Files.walk(ctx.corpus)) {
-            for (Path p : all.toList()) {
-                Path t = copy.resolve(ctx.corpus.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // an author's corpus is older than the cache's margin for trusting file stamps (FileStamp.SETTLED, 3 s): so is the copy
-        try {
-            Thread.sleep(3_100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return copy;
+        return CorpusCopy.make(ctx, "incremental-corpus");
     }
 }
