@@ -94,6 +94,13 @@ public final class AikgServer {
     static final int OUTPUT_BUFFER = 32 * 1024;
     /** How long after it listens the server opens or builds the search index when no search asked for it first. */
     static final Duration SEARCH_AFTER = Duration.ofSeconds(2);
+    /**
+     * How long no request must have been answered before the server does its own work after a start (the
+     * first step, and every other): a client that sends its queries as soon as the server listens has the
+     * cores, and a person who reads the address and opens it finds the work done.
+     */
+    static final Duration QUIET_FIRST = Duration.ofMillis(500);
+    static final Duration QUIET = Duration.ofMillis(100);
     /** The largest request body taken: a query of the largest size, percent-encoded in a form. */
     static final long MAX_BODY = SparqlEndpoint.MAX_QUERY_BYTES * 4L;
     /** The name of Fuseki's dataset, for Fuseki's own clients. */
@@ -183,6 +190,19 @@ public final class AikgServer {
     /** Shows {@code message} (data that does not convert: its file, line and column) on every page; the data served stays. */
     public void failed(String message) {
         module.failed(Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * Done once the server's own work after its start is done (the counts, what pages need, the home page
+     * in each language): a reader who comes after it finds every page as fast as the next reader will.
+     */
+    CompletableFuture<Void> prepared() {
+        return module.prepared;
+    }
+
+    /** Whether the home page in {@code lang} is rendered and kept, for both ways of asking for the language. */
+    boolean homeKept(String lang) {
+        return module.served.current().pages.homeKept(lang);
     }
 
     /** Blocks until the server stops. */
@@ -323,12 +343,16 @@ public final class AikgServer {
         private final String base;
         private final CompletableFuture<SearchIndex> search = new CompletableFuture<>();
         private final AtomicBoolean searchStarted = new AtomicBoolean();
+        /** Done once the work of {@link #serverAfterStarting} but the search index is done. */
+        private final CompletableFuture<Void> prepared = new CompletableFuture<>();
         private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "aikg-later");
             t.setDaemon(true);
             return t;
         });
         private volatile Thread searchLater;
+        /** Every request's budget and place; the server's own work after a start waits for them to be quiet. */
+        private final Lanes lanes;
         private volatile FusekiServer server;
         /** The folder of the releases, or null. */
         private final Path releases;
@@ -337,6 +361,7 @@ public final class AikgServer {
         Module(Published published, Limits limits, Duration bodyDeadline, String publicUrl, long pageCacheBytes, boolean live, Path releases) {
             this.releases = releases;
             this.limits = limits;
+            this.lanes = new Lanes(limits, Module::isQueryWork);
             this.bodyDeadline = bodyDeadline;
             this.publicUrl = publicUrl;
             this.pageCacheBytes = pageCacheBytes;
@@ -396,7 +421,7 @@ public final class AikgServer {
             // first, so that every page gets the live preview's banner and script, refusals included
             if (live != null) builder.addFilter("/*", new LiveFilter(live, served::numberOf, templates));
             builder.addFilter("/*", new RequestGate(MAX_BODY));
-            builder.addFilter("/*", new Lanes(limits, Module::isQueryWork));
+            builder.addFilter("/*", lanes);
             builder.addFilter("/*", served);
             HttpServlet meta = mount(s -> s.meta);
             for (String suffix : Offers.PAGE.suffixes()) builder.addServlet("/dataset." + suffix, meta).addServlet("/def." + suffix, meta);
@@ -445,23 +470,35 @@ public final class AikgServer {
         }
 
         /**
-         * The counts of the whole graph, what pages need of it, and the search index (opened, or built from
-         * the data): each on the first request that needs it, or else a little after the server listens
-         * ({@link #SEARCH_AFTER}), so that they never take the cores from the first answers, and later
-         * requests need not wait for them.
+         * The counts of the whole graph, what pages need of it and the home page in each language, worked out
+         * after the server listens, on a thread of its own: {@link #QUIET_FIRST} after it listens and once no
+         * request has been answered for as long, then each step after {@link #QUIET} of quiet, so that a client's
+         * first queries have the cores, and all of it before a person who read the address opens it: the first
+         * reader of a page waits no longer than the next. The search index (opened, or built from the data)
+         * follows, {@link #SEARCH_AFTER} after the server listens at the
+         * earliest, unless a request needed it first.
          */
         @Override
         public void serverAfterStarting(FusekiServer server) {
             Thread t = new Thread(() -> {
+                long start = System.nanoTime();
                 try {
-                    Thread.sleep(SEARCH_AFTER.toMillis());
+                    Served s = served.current();
+                    Thread.sleep(QUIET_FIRST.toMillis());
+                    lanes.awaitQuiet(QUIET_FIRST, Duration.ofSeconds(5));
+                    for (Runnable step : List.<Runnable>of(this::history, s.site::countNow, s.pages::prepare, () -> s.pages.warm("en"),
+                            () -> s.pages.warm("zh"))) {
+                        lanes.awaitQuiet(QUIET, Duration.ofSeconds(5));
+                        prepare(s, step);
+                    }
+                    prepared.complete(null);
+                    Thread.sleep(Math.max(0, SEARCH_AFTER.toMillis() - (System.nanoTime() - start) / 1_000_000));
+                    lanes.awaitQuiet(QUIET, Duration.ofSeconds(5));
                 } catch (InterruptedException e) {
                     return;
                 }
-                history();
-                prepare(served.current());
                 openSearchIndex();
-            }, "aikg-search-index");
+            }, "aikg-warm");
             t.setDaemon(true);
             searchLater = t;
             t.start();
@@ -469,11 +506,18 @@ public final class AikgServer {
 
         /** Works out what pages need of the whole of a generation's content, so that no request has to. */
         private void prepare(Served s) {
+            prepare(s, () -> {
+                s.site.countNow();
+                s.pages.prepare();
+                s.pages.warm("en");
+                s.pages.warm("zh");
+            });
+        }
+
+        /** Does one step of {@link #prepare(Served)} in a read of the generation's content. */
+        private void prepare(Served s, Runnable step) {
             try {
-                s.site.read(() -> {
-                    s.site.countNow();
-                    s.pages.prepare();
-                });
+                s.site.read(step);
             } catch (RuntimeException e) {
                 // worked out again, and the failure reported, by the first request that needs it
             }

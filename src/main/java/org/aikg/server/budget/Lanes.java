@@ -8,8 +8,10 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.aikg.server.http.HttpError;
 import org.aikg.server.http.Refusals;
@@ -22,7 +24,8 @@ import org.aikg.server.http.Refusals;
  * clients pass through in turn); past that, or with the waiting room full too, the answer is 503 with
  * Retry-After at once. Few places keep the cores for pages: queries that each run to the time limit
  * take at most that many of them. Pages, static files, search and downloads never take a place
- * in the query lane, so they never wait behind queries.
+ * in the query lane, so they never wait behind queries. Work of the server's own (what pages need,
+ * worked out after a start) waits until no request is being answered ({@link #awaitQuiet}).
  *
  * <pre>{@code
  * builder.addFilter("/*", new Lanes(limits, req -> req.getRequestURI().startsWith("/sparql")));
@@ -38,6 +41,9 @@ public final class Lanes implements Filter {
     private final Predicate<HttpServletRequest> isQuery;
     private final Semaphore running;
     private final Semaphore waiting;
+    /** Requests being answered, of every kind, and when the last one ended ({@link System#nanoTime}). */
+    private final AtomicInteger answering = new AtomicInteger();
+    private volatile long lastEnded = System.nanoTime();
 
     /** Lanes with the places of {@code limits}; {@code isQuery} says which requests are query work. */
     public Lanes(Limits limits, Predicate<HttpServletRequest> isQuery) {
@@ -49,6 +55,33 @@ public final class Lanes implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        answering.incrementAndGet();
+        try {
+            answer(request, response, chain);
+        } finally {
+            lastEnded = System.nanoTime();
+            answering.decrementAndGet();
+        }
+    }
+
+    /**
+     * Returns once no request has been answered for {@code quiet}, or after {@code atMost} of waiting for it (a
+     * server that is never quiet still gets its work done): background work of the server's own calls it before
+     * each of its steps, so that it takes no core from a client's request that is waiting for one (a request that
+     * comes during a step shares the cores with that step only).
+     */
+    public void awaitQuiet(Duration quiet, Duration atMost) throws InterruptedException {
+        long q = quiet.toNanos();
+        long until = System.nanoTime() + atMost.toNanos();
+        long step = TimeUnit.MILLISECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            long since = System.nanoTime() - lastEnded;
+            if (answering.get() == 0 && since >= q) return;
+            TimeUnit.NANOSECONDS.sleep(answering.get() > 0 ? step : Math.max(q - since, step));
+        }
+    }
+
+    private void answer(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         boolean query = isQuery.test(req);
         Budget budget = new Budget(limits, query ? (req.getRequestURI().startsWith("/fragments") ? "fragment" : "query") : "request");

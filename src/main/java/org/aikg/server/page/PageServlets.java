@@ -11,9 +11,6 @@ import org.aikg.server.site.Site;
 import org.aikg.server.site.Templates;
 import org.apache.jena.graph.Node;
 
-
-
-
 /**
  * The linked-data pages, wired: makes once what they share of the published graph (its classes,
  * statistics, passages' places, charts, sources) and gives the servlets that answer them. Each kind of
@@ -76,6 +73,16 @@ public final class PageServlets {
         charts.prepare();
         offsets.prepare();
         hubs.prepare();
+    }
+
+    /** Renders the home page in {@code lang} ("en" or "zh") into the page cache: the first reader after a start gets it as fast as the next. */
+    public void warm(String lang) {
+        home.warm(lang);
+    }
+
+    /** Whether the home page in {@code lang} is in the page cache, as {@link #warm} leaves it. */
+    public boolean homeKept(String lang) {
+        return home.kept(lang);
     }
 
     /** {@code /id/…} and {@code /doc/…}. */

@@ -29,4 +29,9 @@ public final class PageCache {
         if (r != null) cache.put(key, r);
         return r;
     }
+
+    /** Whether a response is kept under {@code key}. */
+    public boolean holds(String key) {
+        return cache.getIfPresent(key) != null;
+    }
 }
