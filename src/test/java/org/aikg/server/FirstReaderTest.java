@@ -13,9 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import org.aikg.TestCli;
 import org.aikg.TestData;
+import org.aikg.store.Tdb2Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The first reader after a start is answered from what the server made while it started, and that work
@@ -32,7 +36,17 @@ class FirstReaderTest {
 
     @Test
     void theHomePageInEachLanguageIsKeptBeforeAnyoneAsksForIt() throws Exception {
-        AikgServer server = AikgServer.builder(TestData.published(TestData.dataset())).port(0).build().start();
+        homePagesKept(AikgServer.builder(TestData.published(TestData.dataset())).port(0).build().start());
+    }
+
+    @Test
+    void onATdb2StoreTooTheHomePageIsKeptBeforeAnyoneAsksForIt(@TempDir Path tmp) throws Exception {
+        Path store = tmp.resolve("store");
+        assertEquals(0, TestCli.run("load", "--tdb2", store.toString(), "data").code());
+        homePagesKept(AikgServer.builder(Tdb2Store.open(store)).port(0).build().start());
+    }
+
+    private static void homePagesKept(AikgServer server) throws Exception {
         try {
             server.prepared().get(60, TimeUnit.SECONDS);
             assertTrue(server.homeKept("en"), "the English home page, kept");
