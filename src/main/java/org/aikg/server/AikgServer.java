@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ import org.aikg.server.query.QueryPage;
 import org.aikg.server.query.SparqlServlet;
 import org.aikg.server.query.TermsServlet;
 import org.aikg.server.search.SearchServlet;
+import org.aikg.server.site.Bundle;
 import org.aikg.server.site.PrefixesServlet;
 import org.aikg.server.site.Site;
 import org.aikg.server.site.StaticServlet;
@@ -100,7 +102,10 @@ public final class AikgServer {
      * cores, and a person who reads the address and opens it finds the work done.
      */
     static final Duration QUIET_FIRST = Duration.ofMillis(500);
+    /** How long no request must have been answered before each later step of that work. */
     static final Duration QUIET = Duration.ofMillis(100);
+    /** The longest the server's own work waits for quiet: a server that is never quiet still gets it done. */
+    static final Duration QUIET_AT_MOST = Duration.ofSeconds(5);
     /** The largest request body taken: a query of the largest size, percent-encoded in a form. */
     static final long MAX_BODY = SparqlEndpoint.MAX_QUERY_BYTES * 4L;
     /** The name of Fuseki's dataset, for Fuseki's own clients. */
@@ -485,15 +490,15 @@ public final class AikgServer {
                 try {
                     Served s = served.current();
                     Thread.sleep(QUIET_FIRST.toMillis());
-                    lanes.awaitQuiet(QUIET_FIRST, Duration.ofSeconds(5));
-                    for (Runnable step : List.<Runnable>of(this::history, s.site::countNow, s.pages::prepare, () -> s.pages.warm("en"),
-                            () -> s.pages.warm("zh"))) {
-                        lanes.awaitQuiet(QUIET, Duration.ofSeconds(5));
+                    lanes.awaitQuiet(QUIET_FIRST, QUIET_AT_MOST);
+                    history();
+                    for (Runnable step : preparations(s)) {
+                        lanes.awaitQuiet(QUIET, QUIET_AT_MOST);
                         prepare(s, step);
                     }
                     prepared.complete(null);
                     Thread.sleep(Math.max(0, SEARCH_AFTER.toMillis() - (System.nanoTime() - start) / 1_000_000));
-                    lanes.awaitQuiet(QUIET, Duration.ofSeconds(5));
+                    lanes.awaitQuiet(QUIET, QUIET_AT_MOST);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -506,12 +511,14 @@ public final class AikgServer {
 
         /** Works out what pages need of the whole of a generation's content, so that no request has to. */
         private void prepare(Served s) {
-            prepare(s, () -> {
-                s.site.countNow();
-                s.pages.prepare();
-                s.pages.warm("en");
-                s.pages.warm("zh");
-            });
+            for (Runnable step : preparations(s)) prepare(s, step);
+        }
+
+        /** The steps of {@link #prepare(Served)}: the counts, what the pages share, the home page in each language. */
+        private static List<Runnable> preparations(Served s) {
+            List<Runnable> steps = new ArrayList<>(List.of(s.site::countNow, s.pages::prepare));
+            for (String lang : Bundle.LANGUAGES) steps.add(() -> s.pages.warm(lang));
+            return steps;
         }
 
         /** Does one step of {@link #prepare(Served)} in a read of the generation's content. */

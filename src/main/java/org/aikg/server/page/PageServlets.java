@@ -75,7 +75,7 @@ public final class PageServlets {
         hubs.prepare();
     }
 
-    /** Renders the home page in {@code lang} ("en" or "zh") into the page cache: the first reader after a start gets it as fast as the next. */
+    /** Renders the home page in {@code lang} (one of {@link org.aikg.server.site.Bundle#LANGUAGES}) into the page cache: the first reader after a start gets it as fast as the next. */
     public void warm(String lang) {
         home.warm(lang);
     }

@@ -25,7 +25,7 @@ import java.util.ResourceBundle;
  */
 public final class Bundle {
     /** The languages of the interface. */
-    static final List<String> LANGUAGES = List.of("en", "zh");
+    public static final List<String> LANGUAGES = List.of("en", "zh");
     private static final String NAME = "org.aikg.server.site.words";
 
     private Bundle() {}
